@@ -1,0 +1,2 @@
+#include <imgui.h>
+int main() { ImGui::CreateContext(); return 0; }
