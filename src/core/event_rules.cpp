@@ -1,0 +1,81 @@
+#include "core/event_rules.h"
+
+#include <set>
+
+namespace wb {
+namespace {
+
+bool one_of(const std::string& value, std::initializer_list<const char*> allowed)
+{
+    for (const char* a : allowed)
+        if (value == a) return true;
+    return false;
+}
+
+bool needs_lesson(EventKind k)
+{
+    switch (k) {
+    case EventKind::AttendanceMark:
+    case EventKind::ClassEntry:
+    case EventKind::ClassDropOut:
+    case EventKind::HomeworkSubmitted:
+    case EventKind::Grade:
+    case EventKind::FeedbackSent:
+    case EventKind::FeedbackViewed:
+    case EventKind::Correction:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Checks `value` for the kinds whose value is one of a fixed set.
+std::string check_value(const Event& e)
+{
+    auto need = [&](std::initializer_list<const char*> allowed, const char* list) -> std::string {
+        if (one_of(e.value, allowed)) return "";
+        return "args/value: a " + std::string(to_string(e.kind)) + " needs one of " + list + ", got \"" +
+               e.value + "\"";
+    };
+    switch (e.kind) {
+    case EventKind::AttendanceMark: return need({"attend", "leave"}, "attend, leave");
+    case EventKind::Grade: return need({"S", "A", "B"}, "S, A, B");
+    case EventKind::RefundDecision: return need({"retain", "refund"}, "retain, refund");
+    case EventKind::RenewalStep: return need({"warmup", "reservation", "order"}, "warmup, reservation, order");
+    case EventKind::TicketOpened: return need({"question", "incident"}, "question, incident");
+    case EventKind::Call: return need({"reached", "unreached"}, "reached, unreached");
+    default: return "";
+    }
+}
+
+}  // namespace
+
+std::string check_event(const State& s, const Event& e)
+{
+    if (e.id.empty()) return "args/id: an event needs an id";
+    if (!e.student_id.empty() && !s.students.count(e.student_id))
+        return "args/studentId: no student " + e.student_id;
+    if (e.student_id.empty() && e.kind != EventKind::Note)
+        return "args/studentId: a " + std::string(to_string(e.kind)) + " event is about a student";
+    if (needs_lesson(e.kind) && e.lesson_id.empty())
+        return "args/lessonId: a " + std::string(to_string(e.kind)) + " event belongs to a lesson";
+    if (!e.lesson_id.empty() && !s.lessons.count(e.lesson_id)) return "args/lessonId: no lesson " + e.lesson_id;
+    if (!e.actor_id.empty() && !s.users.count(e.actor_id)) return "args/actorId: no user " + e.actor_id;
+    if (e.duration_sec < 0) return "args/durationSec: cannot be negative";
+    if (e.kind == EventKind::RefundDecision && e.reason.empty())
+        return "args/reason: record why the student was retained or refunded";
+    if (e.kind == EventKind::TicketResolved && !find_event(s, e.ref_id))
+        return "args/refId: no ticket event " + e.ref_id;
+    return check_value(e);
+}
+
+void apply_event_effects(State& s, const Event& e)
+{
+    if (e.kind != EventKind::RefundDecision || e.value != "refund") return;
+    for (auto& [id, enrolment] : s.enrolments) {
+        if (enrolment.student_id == e.student_id && enrolment.status == EnrolmentStatus::Active)
+            enrolment.status = EnrolmentStatus::Refunded;
+    }
+}
+
+}  // namespace wb

@@ -1,0 +1,206 @@
+#include "core/sop_template.h"
+
+#include <set>
+
+#include "core/catalog.h"
+
+extern const char* const kTutorTemplateJson;
+extern const char* const kCsmTemplateJson;
+
+namespace wb {
+namespace {
+
+constexpr const char* kFormat = "workbench-sop/1";
+
+// Collects the first semantic problem, like JsonReader does for structure.
+struct Problems {
+    std::string first;
+    bool ok() const { return first.empty(); }
+    void add(const std::string& path, const std::string& what)
+    {
+        if (ok()) first = path + ": " + what;
+    }
+};
+
+std::string at(const std::string& base, const char* key, size_t i)
+{
+    return base + "/" + key + "/" + std::to_string(i);
+}
+
+void check_metrics(const std::vector<MetricRef>& metrics, const std::string& path, Problems& p)
+{
+    for (size_t i = 0; i < metrics.size(); ++i) {
+        const auto& m = metrics[i];
+        auto mp = at(path, "metrics", i);
+        const MetricInfo* info = find_metric(m.id);
+        if (!info) p.add(mp + "/id", "unknown metric \"" + m.id + "\"");
+        else if (info->unit == MetricUnit::Rate && (m.target.value < 0 || m.target.value > 1))
+            p.add(mp + "/target/value", "a rate target is a fraction between 0 and 1 (0.9 = 90 %)");
+        if (m.target.op == TargetOp::Between && m.target.max < m.target.value)
+            p.add(mp + "/target/max", "\"between\" needs max >= value");
+    }
+}
+
+void check_offset(const Offset& o, const std::string& path, Problems& p)
+{
+    if (!o.at.empty()) {
+        if (offset_at_minute(o) < 0) p.add(path + "/at", "expected a local time \"HH:MM\", got \"" + o.at + "\"");
+        else if (o.hours != 0 || o.minutes != 0)
+            p.add(path, "use either days + \"at\" (a wall-clock time) or hours/minutes, not both");
+    }
+    if (o.days < -366 || o.days > 366) p.add(path + "/days", "must be within -366..366");
+}
+
+void check_reminder(const Reminder& r, const Trigger& t, const std::string& path, Problems& p)
+{
+    check_offset(r.offset, path + "/offset", p);
+    if (r.channels.empty()) p.add(path + "/channels", "name at least one channel");
+    if (r.message.empty()) p.add(path + "/message", "a message template key is required");
+    for (size_t i = 0; i < r.channels.size(); ++i) {
+        bool to_parent = r.channels[i] == Channel::Sms || r.channels[i] == Channel::Call;
+        if (to_parent != (r.audience == Audience::Parent))
+            p.add(at(path, "channels", i), std::string("channel ") + to_string(r.channels[i]) +
+                                               " does not reach the audience " + to_string(r.audience) +
+                                               " (parents: sms, call; staff: workbench, dingtalk)");
+    }
+    if (r.action == ReminderAction::AutoCall && (r.channels.size() != 1 || r.channels[0] != Channel::Call))
+        p.add(path + "/action", "auto_call goes through the call channel only");
+    if (r.action == ReminderAction::AutoRefund && t.anchor != Anchor::RefundRequested)
+        p.add(path + "/action", "auto_refund only follows a refund_requested anchor");
+}
+
+void check_conditions(const Trigger& t, const std::string& path, Problems& p)
+{
+    for (size_t i = 0; i < t.conditions.size(); ++i) {
+        const auto& c = t.conditions[i];
+        auto colon = c.find(':');
+        auto name = c.substr(0, colon);
+        const ConditionInfo* info = find_condition(name);
+        if (!info) p.add(at(path, "conditions", i), "unknown condition \"" + name + "\"");
+        else if (info->takes_argument && (colon == std::string::npos || colon + 1 == c.size()))
+            p.add(at(path, "conditions", i), "\"" + name + "\" needs an argument: \"" + name + ":<value>\"");
+        else if (!info->takes_argument && colon != std::string::npos)
+            p.add(at(path, "conditions", i), "\"" + name + "\" takes no argument");
+    }
+}
+
+void check_trigger(const Trigger& t, const std::string& path, Problems& p)
+{
+    check_offset(t.offset, path + "/offset", p);
+    check_offset(t.due, path + "/due", p);
+    for (const auto& [segment, offset] : t.due_by_segment) check_offset(offset, path + "/dueBySegment/" + segment, p);
+    bool lesson = is_lesson_anchor(t.anchor);
+    if (!lesson && t.lessons != LessonFilter::All)
+        p.add(path + "/lessons", std::string("only lesson anchors select lessons; anchor is ") + to_string(t.anchor));
+    if (t.lessons == LessonFilter::Listed && t.lesson_numbers.empty())
+        p.add(path + "/lessonNumbers", "\"listed\" needs at least one lesson number");
+    if (t.lessons != LessonFilter::Listed && !t.lesson_numbers.empty())
+        p.add(path + "/lessonNumbers", "lesson numbers need \"lessons\": \"listed\"");
+    for (size_t i = 0; i < t.lesson_numbers.size(); ++i)
+        if (t.lesson_numbers[i] < 1) p.add(at(path, "lessonNumbers", i), "lesson numbers start at 1");
+    if (t.scope == Scope::Class && !lesson && t.anchor != Anchor::CourseEnd)
+        p.add(path + "/scope", "class scope needs a lesson or course_end anchor");
+    if (!t.event_value.empty() && !is_event_anchor(t.anchor))
+        p.add(path + "/eventValue", "only event anchors filter on the event's value");
+    if (t.offset.at.empty() && t.due.at.empty()) {
+        auto minutes = [](const Offset& o) { return (o.days * 24 + o.hours) * 60 + o.minutes; };
+        if (minutes(t.due) < minutes(t.offset)) p.add(path + "/due", "is before the instance appears (offset)");
+    }
+    check_conditions(t, path, p);
+    for (size_t i = 0; i < t.reminders.size(); ++i) check_reminder(t.reminders[i], t, at(path, "reminders", i), p);
+}
+
+void check_unique(const std::string& id, const std::string& path, std::set<std::string>& seen, Problems& p)
+{
+    if (id.empty()) p.add(path + "/id", "must not be empty");
+    else if (!seen.insert(id).second) p.add(path + "/id", "duplicate id \"" + id + "\"");
+}
+
+void check_task(const Task& task, const std::string& path, const std::set<std::string>& goals,
+                std::set<std::string>& ids, Problems& p)
+{
+    check_unique(task.id, path, ids, p);
+    if (!goals.count(task.goal)) p.add(path + "/goal", "no goal \"" + task.goal + "\"");
+    check_metrics(task.metrics, path, p);
+    if (task.subtasks.empty()) p.add(path + "/subtasks", "a task needs at least one sub-task");
+    for (size_t s = 0; s < task.subtasks.size(); ++s) {
+        const auto& sub = task.subtasks[s];
+        auto sp = at(path, "subtasks", s);
+        check_unique(sub.id, sp, ids, p);
+        check_metrics(sub.metrics, sp, p);
+        if (sub.behaviours.empty()) p.add(sp + "/behaviours", "a sub-task is a list of at least one behaviour");
+        for (size_t b = 0; b < sub.behaviours.size(); ++b) check_unique(sub.behaviours[b].id, at(sp, "behaviours", b), ids, p);
+        if (sub.trigger) check_trigger(*sub.trigger, sp + "/trigger", p);
+    }
+}
+
+std::string check_template(const SopTemplate& t)
+{
+    Problems p;
+    if (t.format != kFormat) p.add("/format", std::string("expected \"") + kFormat + "\"");
+    if (t.goals.empty()) p.add("/goals", "a template needs at least one goal");
+    if (t.tasks.empty()) p.add("/tasks", "a template needs at least one task");
+    std::set<std::string> ids, goal_ids, numbers;
+    for (size_t g = 0; g < t.goals.size(); ++g) {
+        check_unique(t.goals[g].id, at("", "goals", g), ids, p);
+        goal_ids.insert(t.goals[g].id);
+        check_metrics(t.goals[g].metrics, at("", "goals", g), p);
+    }
+    for (size_t i = 0; i < t.tasks.size(); ++i) {
+        auto path = at("", "tasks", i);
+        if (t.tasks[i].number < 1 || !numbers.insert(std::to_string(t.tasks[i].number)).second)
+            p.add(path + "/number", "task numbers are unique and start at 1");
+        check_task(t.tasks[i], path, goal_ids, ids, p);
+    }
+    return p.first;
+}
+
+}  // namespace
+
+bool is_event_anchor(Anchor a) { return int(a) >= int(Anchor::HomeworkSubmitted); }
+bool is_lesson_anchor(Anchor a) { return a == Anchor::LessonStart || a == Anchor::LessonEnd; }
+
+bool target_met(const Target& t, double v)
+{
+    switch (t.op) {
+    case TargetOp::AtLeast: return v >= t.value;
+    case TargetOp::AtMost: return v <= t.value;
+    case TargetOp::Below: return v < t.value;
+    case TargetOp::Above: return v > t.value;
+    case TargetOp::Between: return v >= t.value && v <= t.max;
+    }
+    return false;
+}
+
+int offset_at_minute(const Offset& o)
+{
+    const auto& s = o.at;
+    auto digit = [&](size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+    if (s.size() != 5 || !digit(0) || !digit(1) || s[2] != ':' || !digit(3) || !digit(4)) return -1;
+    int h = (s[0] - '0') * 10 + (s[1] - '0');
+    int m = (s[3] - '0') * 10 + (s[4] - '0');
+    return h < 24 && m < 60 ? h * 60 + m : -1;
+}
+
+std::string parse_template(const Json& j, SopTemplate& out)
+{
+    out = SopTemplate{};
+    auto err = read_json(j, out);
+    return err.empty() ? check_template(out) : err;
+}
+
+std::string parse_template_text(std::string_view text, SopTemplate& out)
+{
+    auto j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) return "/: not valid JSON";
+    return parse_template(j, out);
+}
+
+const char* builtin_template_text(std::string_view id)
+{
+    if (id == "tutor") return kTutorTemplateJson;
+    if (id == "csm") return kCsmTemplateJson;
+    return nullptr;
+}
+
+}  // namespace wb
