@@ -1,2 +1,135 @@
-// placeholder until the server lands
-namespace wb { int server_placeholder() { return 0; } }
+#include "server/server.h"
+
+#include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+#include <chrono>
+
+#include "server/api_routes.h"
+#include "server/api_router.h"
+#include "server/data_directory.h"
+#include "server/http_responses.h"
+#include "server/static_site.h"
+#include "store/open_store.h"
+
+namespace wb::server {
+
+namespace {
+constexpr size_t kMaxRequestBytes = 4 * 1024 * 1024;  // docs/api.md: "Limits"
+
+// httplib's default sets SO_REUSEPORT, which lets a second server bind a port that is already
+// in use; we want "port taken" to be an error, so only SO_REUSEADDR (quick restarts).
+void listening_socket_options(int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
+}  // namespace
+
+Result<std::unique_ptr<WorkbenchServer>> WorkbenchServer::start(const ServerOptions& options) {
+    std::unique_ptr<WorkbenchServer> server(new WorkbenchServer());
+    server->options_ = options;
+
+    auto site = StaticSite::open(options.site_dir);
+    if (!site) return site.error();
+    server->site_ = std::move(site).value();
+
+    if (auto prepared = prepare_data_directory(options.data_dir); !prepared) return prepared.error();
+    auto store = store::open_store(options.store_url, options.data_dir);
+    if (!store) return store.error();
+    server->store_ = std::move(store).value();
+
+    auto demo = seed_demo_if_empty(*server->store_);
+    if (!demo) return demo.error();
+    server->demo_ = demo.value();
+
+    server->install_routes();
+    if (auto bound = server->bind(); !bound) return bound.error();
+    httplib::Server* http = server->http_.get();
+    server->serving_ = std::thread([http] { http->listen_after_bind(); });
+    // httplib's stop() does nothing until the loop has marked itself running, so a stop right
+    // after start would be lost; wait for that mark (it comes within microseconds).
+    while (!http->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return server;
+}
+
+WorkbenchServer::~WorkbenchServer() {
+    stop();
+}
+
+void WorkbenchServer::stop() {
+    if (http_) http_->stop();
+    if (serving_.joinable()) serving_.join();
+}
+
+std::string WorkbenchServer::url() const {
+    const std::string& host = options_.host;
+    bool ipv6 = host.find(':') != std::string::npos;
+    return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port_);
+}
+
+Status WorkbenchServer::bind() {
+    http_->set_socket_options(listening_socket_options);
+    if (options_.port == 0) {
+        int port = http_->bind_to_any_port(options_.host);
+        if (port < 0) return fail("cannot listen on " + options_.host + ": no free port or bad address");
+        port_ = port;
+        return ok_status();
+    }
+    if (!http_->bind_to_port(options_.host, options_.port)) {
+        return fail("cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
+                    ": the port is already in use or the address is not available "
+                    "(choose another with --port, or --port 0 for a free one)");
+    }
+    port_ = options_.port;
+    return ok_status();
+}
+
+void WorkbenchServer::install_routes() {
+    http_ = std::make_unique<httplib::Server>();
+    api_ = std::make_unique<ApiRouter>();
+    add_api_routes(*api_, *this);
+
+    http_->set_payload_max_length(kMaxRequestBytes);
+    http_->set_keep_alive_timeout(30);
+    // Errors raised by httplib itself (bad request line, 413, ...) get the API's error shape;
+    // responses our handlers already wrote are left alone.
+    http_->set_error_handler(httplib::Server::HandlerWithResponse(
+        [](const httplib::Request& req, httplib::Response& res) {
+        if (res.has_header("Content-Type")) return httplib::Server::HandlerResponse::Unhandled;
+        send_error(req, res, res.status, error_code_for_status(res.status),
+                   "the request failed with HTTP status " + std::to_string(res.status));
+        return httplib::Server::HandlerResponse::Handled;
+    }));
+    http_->set_exception_handler([](const httplib::Request& req, httplib::Response& res,
+                                    std::exception_ptr error) {
+        std::string what = "unexpected failure";
+        try {
+            if (error) std::rethrow_exception(error);
+        } catch (const std::exception& e) {
+            what = e.what();
+        } catch (...) {
+        }
+        send_error(req, res, 500, "internal", "the server failed: " + what);
+    });
+
+    ApiRouter* api = api_.get();
+    auto dispatch = [api](const httplib::Request& req, httplib::Response& res) {
+        api->dispatch(req, res);
+    };
+    const char* api_pattern = "/api(/.*)?";
+    http_->Get(api_pattern, dispatch);
+    http_->Post(api_pattern, dispatch);
+    http_->Put(api_pattern, dispatch);
+    http_->Patch(api_pattern, dispatch);
+    http_->Delete(api_pattern, dispatch);
+    http_->Options(api_pattern, dispatch);
+
+    StaticSite* site = site_.get();
+    http_->Get(".*", [site](const httplib::Request& req, httplib::Response& res) {
+        site->serve(req, res);
+    });
+}
+
+}  // namespace wb::server

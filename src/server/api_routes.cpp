@@ -1,0 +1,9 @@
+#include "server/api_routes.h"
+
+namespace wb::server {
+
+void add_api_routes(ApiRouter& router, WorkbenchServer& server) {
+    add_health_routes(router, server);
+}
+
+}  // namespace wb::server

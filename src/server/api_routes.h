@@ -1,0 +1,12 @@
+#pragma once
+// Registers every API endpoint (docs/api.md) on the router; each group lives in its own file.
+namespace wb::server {
+
+class ApiRouter;
+class WorkbenchServer;
+
+void add_api_routes(ApiRouter& router, WorkbenchServer& server);
+
+void add_health_routes(ApiRouter& router, WorkbenchServer& server);  // api_health.cpp
+
+}  // namespace wb::server

@@ -1,0 +1,58 @@
+#pragma once
+// The workbench server as a library: main.cpp and the tests start it the same way.
+//
+//   auto server = WorkbenchServer::start(options);   // prepares data, store, site; binds the port
+//   if (!server) { print server.message(); exit 1; }
+//   server.value()->port();  ...  server.value()->stop();
+//
+// start() returns once the socket listens, so a client may connect right away; requests are
+// served on a background thread pool until stop() (graceful: in-flight requests finish).
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "server/demo_seed.h"
+#include "server/options.h"
+#include "store/result.h"
+#include "store/store.h"
+
+namespace httplib { class Server; }
+
+namespace wb::server {
+
+class StaticSite;
+class ApiRouter;
+
+class WorkbenchServer {
+public:
+    static Result<std::unique_ptr<WorkbenchServer>> start(const ServerOptions& options);
+    ~WorkbenchServer();
+    WorkbenchServer(const WorkbenchServer&) = delete;
+    WorkbenchServer& operator=(const WorkbenchServer&) = delete;
+
+    int port() const { return port_; }
+    // http://HOST:PORT (IPv6 hosts in brackets).
+    std::string url() const;
+    const ServerOptions& options() const { return options_; }
+    const DemoSeed& demo() const { return demo_; }
+    store::Store& store() { return *store_; }
+
+    // Stops accepting, lets in-flight requests finish, joins the serving thread. Idempotent.
+    void stop();
+
+private:
+    WorkbenchServer() = default;
+    Status bind();
+    void install_routes();
+
+    ServerOptions options_;
+    int port_ = 0;
+    DemoSeed demo_;
+    std::unique_ptr<store::Store> store_;
+    std::unique_ptr<StaticSite> site_;
+    std::unique_ptr<ApiRouter> api_;
+    std::unique_ptr<httplib::Server> http_;
+    std::thread serving_;
+};
+
+}  // namespace wb::server

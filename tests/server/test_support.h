@@ -1,0 +1,54 @@
+#pragma once
+// Shared pieces of the server tests: temporary directories, a fabricated site with real .br/.gz
+// twins and build-info.json, and a server started on a free port.
+#include <httplib.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "server/server.h"
+
+namespace wb::test {
+
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::string str() const { return path_.string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+struct SiteFile {
+    std::string content;
+    bool brotli_twin = true;
+    bool gzip_twin = true;
+};
+
+// The fabricated site: name -> file. Twins are compressed with zlib / brotli for real.
+std::map<std::string, SiteFile> sample_site_files();
+// Writes the files, their twins and build-info.json; returns each file's published hash.
+std::map<std::string, std::string> write_site(const std::filesystem::path& dir,
+                                              const std::map<std::string, SiteFile>& files);
+
+void write_file(const std::filesystem::path& path, const std::string& content);
+std::string read_file(const std::filesystem::path& path);
+
+// A server on a free port over a fresh site and data directory.
+struct RunningServer {
+    TempDir site;
+    TempDir data;
+    std::map<std::string, std::string> hashes;
+    std::unique_ptr<server::WorkbenchServer> server;
+
+    RunningServer();
+    httplib::Client client() const;  // no automatic decompression: tests see the wire bytes
+};
+
+}  // namespace wb::test
