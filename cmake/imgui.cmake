@@ -18,3 +18,6 @@ target_compile_definitions(imgui PUBLIC
   IMGUI_DISABLE_DEMO_WINDOWS
   IMGUI_IMPL_OPENGL_ES3
   "ImDrawIdx=unsigned int")   # dense views pass 64k vertices; WebGL lacks glDrawElementsBaseVertex
+if(EMSCRIPTEN)
+  target_compile_options(imgui PRIVATE -Os)   # the page downloads it: size over speed
+endif()

@@ -1,2 +1,50 @@
+// The browser app: starts the platform layer, loads the CJK font, then draws the workbench
+// frame whenever something changed (see platform.h).
+#include "app_state.h"
+#include "fonts.h"
+#include "language_setting.h"
+#include "platform.h"
+#include "shell.h"
+#include "theme.h"
+#include "ui_text.h"
+
 #include <imgui.h>
-int main() { ImGui::CreateContext(); return 0; }
+
+namespace wb::app {
+
+AppState& app_state() {
+    static AppState state;
+    return state;
+}
+
+namespace {
+
+void frame() {
+    draw_shell();
+    ui::end_frame_labels();
+}
+
+}  // namespace
+}  // namespace wb::app
+
+int main() {
+    using namespace wb;
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    app::theme::apply();
+
+    if (platform::start("#canvas") != platform::StartError::None) {
+        platform::show_fatal_error("webgl2", "emscripten_webgl_create_context failed");
+        return 0;
+    }
+    if (!app::load_fonts()) {
+        platform::show_fatal_error("font", "wb-cjk.ttf missing or unreadable");
+        return 0;
+    }
+    const Language lang = app::stored_language();
+    app::ui::set_language(lang);
+    platform::set_document_language(language_code(lang));
+    platform::set_document_title(app::ui::tr("app.title"));
+    platform::run(app::frame);
+    return 0;
+}

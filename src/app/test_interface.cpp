@@ -1,0 +1,49 @@
+// The C half of window.workbench (web/test-interface.js): lets browser tests read the app's state
+// and drive it. The product never calls these.
+#include "app_state.h"
+#include "language_setting.h"
+#include "platform.h"
+#include "ui_text.h"
+
+#include <emscripten/emscripten.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+using namespace wb;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE double wb_test_frame_count() { return static_cast<double>(platform::frames_drawn()); }
+
+EMSCRIPTEN_KEEPALIVE const char* wb_test_language() { return language_code(app::ui::language()); }
+
+EMSCRIPTEN_KEEPALIVE int wb_test_set_language(const char* code) {
+    Language lang;
+    if (!parse_language(code, lang)) return 0;
+    app::switch_language(lang);
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* wb_test_current_view() { return app::view_info(app::app_state().view).slug; }
+
+EMSCRIPTEN_KEEPALIVE int wb_test_open_view(const char* slug) {
+    const app::ViewInfo* view = app::find_view(slug);
+    if (!view) return 0;
+    app::app_state().view = view->id;
+    platform::request_redraw();
+    return 1;
+}
+
+// JSON array of the translated labels drawn in the last complete frame.
+EMSCRIPTEN_KEEPALIVE const char* wb_test_visible_labels() {
+    static std::string json;
+    json = nlohmann::json(app::ui::last_frame_labels()).dump();
+    return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int wb_test_idle() { return platform::idle() ? 1 : 0; }
+
+EMSCRIPTEN_KEEPALIVE int wb_test_online() { return platform::online() ? 1 : 0; }
+
+}  // extern "C"

@@ -1,0 +1,17 @@
+#pragma once
+// Small widgets the views share, drawn in the workbench's style.
+#include <imgui.h>
+
+namespace wb::app::widgets {
+
+enum class Size { Regular, Small };
+
+// A row of mutually exclusive options in one rounded track (e.g. 中文 | English). `labels` are
+// already translated; returns true when the user picked another option.
+bool segmented_control(const char* id, const char* const* labels, int count, int* selected,
+                       Size size = Size::Regular);
+
+// A small coloured dot followed by a label, vertically centred on the current line.
+void status_dot(ImU32 color, float line_height);
+
+}  // namespace wb::app::widgets

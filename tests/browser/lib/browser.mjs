@@ -1,0 +1,50 @@
+// Launches Debian's Chromium headless through playwright-core, with WebGL on SwiftShader, and
+// opens the app with every console error and page error collected.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+const ARGS = [
+  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.WB_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+  });
+}
+
+export function artifactsDir() {
+  const dir = process.env.WB_ARTIFACTS || path.resolve('build/artifacts');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+// Opens `url` in a new context and waits for the app's first frame. `problems` collects console
+// errors and page errors for the test to assert on.
+export async function openApp(browser, url, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText}`));
+  await page.goto(url);
+  await page.waitForFunction(() => window.workbench && window.workbench.ready === true, null, { timeout: 30000 });
+  return { context, page, problems };
+}
+
+// Waits until the app has drawn a frame whose labels include every one of `labels`.
+export async function waitForLabels(page, labels, timeout = 10000) {
+  await page.waitForFunction(
+    (wanted) => { const drawn = window.workbench.visibleLabels(); return wanted.every((l) => drawn.includes(l)); },
+    labels, { timeout });
+}
+
+// Waits until the main loop has paused (nothing left to draw).
+export async function waitForIdle(page, timeout = 10000) {
+  await page.waitForFunction(() => window.workbench.idle(), null, { timeout, polling: 50 });
+}

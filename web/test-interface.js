@@ -1,0 +1,34 @@
+// window.workbench: a small interface browser tests use to read the app's state and drive it.
+// The product never depends on it. It is installed once the module is running; `ready` turns
+// true with the first drawn frame.
+(function () {
+  'use strict';
+
+  var api = { ready: false };
+  window.workbench = api;
+
+  window.wbInstallTestInterface = function (module) {
+    var str = function (ptr) { return module.UTF8ToString(ptr); };
+    var call = function (name, arg) { return module.ccall(name, 'number', ['string'], [arg]); };
+
+    api.frameCount = function () { return module._wb_test_frame_count(); };
+    // True while the main loop is paused with no wake-up pending: nothing is being drawn.
+    api.idle = function () { return module._wb_test_idle() === 1; };
+    api.language = function () { return str(module._wb_test_language()); };
+    api.setLanguage = function (code) { return call('wb_test_set_language', String(code)) === 1; };
+    api.currentView = function () { return str(module._wb_test_current_view()); };
+    api.openView = function (id) { return call('wb_test_open_view', String(id)) === 1; };
+    // The translated labels drawn in the last complete frame.
+    api.visibleLabels = function () { return JSON.parse(str(module._wb_test_visible_labels())); };
+    api.online = function () { return module._wb_test_online() === 1; };
+
+    if (module._wb_test_frame_count() > 0) api.ready = true;
+    else {
+      var previous = module.onFirstFrame;
+      module.onFirstFrame = function () {
+        api.ready = true;
+        if (typeof previous === 'function') previous();
+      };
+    }
+  };
+})();
