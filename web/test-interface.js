@@ -18,8 +18,15 @@
     api.setLanguage = function (code) { return call('wb_test_set_language', String(code)) === 1; };
     api.currentView = function () { return str(module._wb_test_current_view()); };
     api.openView = function (id) { return call('wb_test_open_view', String(id)) === 1; };
-    // The translated labels drawn in the last complete frame.
-    api.visibleLabels = function () { return JSON.parse(str(module._wb_test_visible_labels())); };
+    // The translated labels drawn in the last complete frame, as text...
+    api.visibleLabels = function () { return api.labels().map(function (l) { return l.text; }); };
+    // ...and with where they were drawn ({text, x, y, w, h} in CSS pixels of the canvas).
+    api.labels = function () { return JSON.parse(str(module._wb_test_visible_labels())); };
+    // The rectangle of the first drawn label with this text, or null.
+    api.labelBounds = function (text) {
+      var found = api.labels().filter(function (l) { return l.text === text; })[0];
+      return found ? { x: found.x, y: found.y, w: found.w, h: found.h } : null;
+    };
     api.online = function () { return module._wb_test_online() === 1; };
 
     if (module._wb_test_frame_count() > 0) api.ready = true;

@@ -36,8 +36,8 @@ void draw_brand() {
     ImGui::PopFont();
     dl->AddText(nullptr, 12.0f, ImVec2(p.x + mark + 10, p.y + title_h + 1), pal.text_tertiary, tagline);
     ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, mark));
-    ui::note_drawn(title);
-    ui::note_drawn(tagline);
+    ui::note_drawn_at(title, ImVec2(p.x + mark + 10, p.y), ImVec2(p.x + 200, p.y + title_h));
+    ui::note_drawn_at(tagline, ImVec2(p.x + mark + 10, p.y + title_h), ImVec2(p.x + 200, p.y + mark));
 }
 
 void draw_group_heading(NavGroup group) {
@@ -48,7 +48,7 @@ void draw_group_heading(NavGroup group) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddText(nullptr, 12.0f, ImVec2(p.x + 10, p.y), theme::palette().text_tertiary, label);
     ImGui::Dummy(ImVec2(0, 14));
-    ui::note_drawn(label);
+    ui::note_drawn_at(label, ImVec2(p.x + 10, p.y), ImVec2(p.x + 150, p.y + 14));
 }
 
 void draw_nav_item(const ViewInfo& view, AppState& state) {
@@ -116,10 +116,11 @@ void draw_header(const ViewInfo& view, ImVec2 pos, float width) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const char* title = ui::tr(view.title_key);
     ImGui::PushFont(nullptr, theme::kTitleFontSize);
-    const float h = ImGui::GetFontSize();
-    dl->AddText(ImVec2(pos.x + 32, pos.y + (theme::kHeaderHeight - h) * 0.5f), pal.text, title);
+    const ImVec2 size = ImGui::CalcTextSize(title);
+    const ImVec2 at(pos.x + 32, pos.y + (theme::kHeaderHeight - size.y) * 0.5f);
+    dl->AddText(at, pal.text, title);
     ImGui::PopFont();
-    ui::note_drawn_if(true, title);
+    ui::note_drawn_at(title, at, ImVec2(at.x + size.x, at.y + size.y));
     dl->AddLine(ImVec2(pos.x + 32, pos.y + theme::kHeaderHeight - 0.5f),
                 ImVec2(pos.x + width - 32, pos.y + theme::kHeaderHeight - 0.5f), pal.border);
 }
@@ -167,7 +168,9 @@ void draw_status_bar(const AppState& state, ImVec2 pos, ImVec2 size) {
     dl->AddCircleFilled(ImVec2(x + 3.5f, pos.y + size.y * 0.5f), 3.5f, online ? pal.success : pal.warning);
     x += 13;
     dl->AddText(ImVec2(x, text_y), pal.text_secondary, online_label);
-    x += ImGui::CalcTextSize(online_label).x + 14;
+    const ImVec2 online_size = ImGui::CalcTextSize(online_label);
+    ui::note_drawn_at(online_label, ImVec2(x, text_y), ImVec2(x + online_size.x, text_y + online_size.y));
+    x += online_size.x + 14;
     dl->AddLine(ImVec2(x, pos.y + 9), ImVec2(x, pos.y + size.y - 9), pal.border);
     x += 14;
 
@@ -177,8 +180,8 @@ void draw_status_bar(const AppState& state, ImVec2 pos, ImVec2 size) {
     icons::cloud(dl, ImVec2(x, pos.y + (size.y - 14) * 0.5f), 14, failed ? pal.danger : pal.text_tertiary);
     x += 20;
     dl->AddText(ImVec2(x, text_y), failed ? pal.danger : pal.text_secondary, sync_label);
-    ui::note_drawn_if(true, online_label);
-    ui::note_drawn_if(true, sync_label);
+    const ImVec2 sync_size = ImGui::CalcTextSize(sync_label);
+    ui::note_drawn_at(sync_label, ImVec2(x, text_y), ImVec2(x + sync_size.x, text_y + sync_size.y));
 
     // Language switch on the right.
     const char* labels[] = {ui::tr("lang.zh-CN"), ui::tr("lang.en")};

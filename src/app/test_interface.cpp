@@ -35,10 +35,15 @@ EMSCRIPTEN_KEEPALIVE int wb_test_open_view(const char* slug) {
     return 1;
 }
 
-// JSON array of the translated labels drawn in the last complete frame.
+// JSON array of the translated labels drawn in the last complete frame, each with its
+// rectangle in CSS pixels: [{"text": .., "x": .., "y": .., "w": .., "h": ..}, ...].
 EMSCRIPTEN_KEEPALIVE const char* wb_test_visible_labels() {
     static std::string json;
-    json = nlohmann::json(app::ui::last_frame_labels()).dump();
+    nlohmann::json out = nlohmann::json::array();
+    for (const app::ui::DrawnLabel& label : app::ui::last_frame_labels())
+        out.push_back({{"text", label.text}, {"x", label.min.x}, {"y", label.min.y},
+                       {"w", label.max.x - label.min.x}, {"h", label.max.y - label.min.y}});
+    json = out.dump();
     return json.c_str();
 }
 

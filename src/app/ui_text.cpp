@@ -6,8 +6,8 @@ namespace wb::app::ui {
 namespace {
 
 Language g_language = Language::ZhCN;
-std::vector<std::string> g_drawn;       // this frame
-std::vector<std::string> g_last_drawn;  // the last complete frame
+std::vector<DrawnLabel> g_drawn;       // this frame
+std::vector<DrawnLabel> g_last_drawn;  // the last complete frame
 
 }  // namespace
 
@@ -16,8 +16,12 @@ Language language() { return g_language; }
 
 const char* tr(std::string_view key) { return Translator::builtin().text(g_language, key); }
 
+void note_drawn_at(const char* label, ImVec2 min, ImVec2 max) {
+    if (label && *label) g_drawn.push_back(DrawnLabel{label, min, max});
+}
+
 void note_drawn_if(bool visible, const char* label) {
-    if (visible && label && *label) g_drawn.emplace_back(label);
+    if (visible) note_drawn_at(label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
 void note_drawn(const char* label) { note_drawn_if(ImGui::IsItemVisible(), label); }
@@ -41,6 +45,6 @@ void end_frame_labels() {
     g_drawn.clear();
 }
 
-const std::vector<std::string>& last_frame_labels() { return g_last_drawn; }
+const std::vector<DrawnLabel>& last_frame_labels() { return g_last_drawn; }
 
 }  // namespace wb::app::ui

@@ -5,6 +5,8 @@
 // the last frame (window.workbench.visibleLabels()).
 #include "i18n/translator.h"
 
+#include <imgui.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,12 +23,20 @@ const char* tr(std::string_view key);
 void text(std::string_view key);
 // Same, wrapped at the content region's width.
 void text_wrapped(std::string_view key);
-// Records `label` as drawn if the last item is visible; for labels drawn by hand.
+// Records `label` as drawn, with the last item's rectangle, if that item is visible; for labels
+// drawn by hand on an item (a navigation row, a button).
 void note_drawn(const char* label);
 void note_drawn_if(bool visible, const char* label);
+// Records `label` drawn at an explicit rectangle (text drawn straight into a draw list).
+void note_drawn_at(const char* label, ImVec2 min, ImVec2 max);
+
+struct DrawnLabel {
+    std::string text;
+    ImVec2 min, max;   // CSS pixels, where a click on the label lands
+};
 
 // Called by the frame loop: the labels of the frame just finished become "last frame's".
 void end_frame_labels();
-const std::vector<std::string>& last_frame_labels();
+const std::vector<DrawnLabel>& last_frame_labels();
 
 }  // namespace wb::app::ui

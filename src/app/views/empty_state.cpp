@@ -4,6 +4,7 @@
 #include "ui_text.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cstring>
 #include <vector>
 
@@ -74,13 +75,16 @@ void draw_empty_state(const EmptyState& state) {
     ImGui::PushStyleColor(ImGuiCol_Text, pal.text_secondary);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 4));
     bool any_visible = false;
+    ImVec2 body_min(FLT_MAX, FLT_MAX), body_max(-FLT_MAX, -FLT_MAX);
     for (const Line& line : lines) {
         centred_text(line.begin, line.end, x0, avail.x);
         any_visible = any_visible || ImGui::IsItemVisible();
+        body_min = ImVec2(std::min(body_min.x, ImGui::GetItemRectMin().x), std::min(body_min.y, ImGui::GetItemRectMin().y));
+        body_max = ImVec2(std::max(body_max.x, ImGui::GetItemRectMax().x), std::max(body_max.y, ImGui::GetItemRectMax().y));
     }
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
-    ui::note_drawn_if(any_visible, body);
+    if (any_visible) ui::note_drawn_at(body, body_min, body_max);
 }
 
 }  // namespace wb::app

@@ -48,3 +48,12 @@ export async function waitForLabels(page, labels, timeout = 10000) {
 export async function waitForIdle(page, timeout = 10000) {
   await page.waitForFunction(() => window.workbench.idle(), null, { timeout, polling: 50 });
 }
+
+// Clicks the middle of a label the app drew (found through window.workbench.labelBounds), with
+// the real mouse: the click travels through Pointer Events like a user's.
+export async function clickLabel(page, text) {
+  const box = await page.evaluate((t) => window.workbench.labelBounds(t), text);
+  if (!box) throw new Error(`label "${text}" is not drawn`);
+  const canvas = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { x: r.left, y: r.top }; });
+  await page.mouse.click(canvas.x + box.x + box.w / 2, canvas.y + box.y + box.h / 2);
+}

@@ -1,0 +1,61 @@
+// Renders only when something changes: once the page has settled the main loop pauses and no
+// frame is drawn; an input event draws a few frames, then the page goes idle again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import { launchBrowser, openApp, waitForIdle } from './lib/browser.mjs';
+
+let server;
+let browser;
+let app;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  app = await openApp(browser, server.url);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const frames = (page) => page.evaluate(() => window.workbench.frameCount());
+
+test('an idle page draws no frames', async () => {
+  const { page } = app;
+  await waitForIdle(page);
+  const start = await frames(page);
+  await page.waitForTimeout(2000);
+  assert.equal(await frames(page), start, 'no frame drawn in 2 s without input');
+  assert.equal(await page.evaluate(() => window.workbench.idle()), true);
+});
+
+test('input wakes the loop for a few frames, then it sleeps again', async () => {
+  const { page } = app;
+  await waitForIdle(page);
+  const start = await frames(page);
+  await page.mouse.move(600, 400);
+  await page.mouse.move(620, 410);
+  await page.waitForFunction((n) => window.workbench.frameCount() > n, start);
+  await waitForIdle(page);
+  const settled = await frames(page);
+  assert.ok(settled - start < 120, `a pointer move cost ${settled - start} frames`);
+  await page.waitForTimeout(1500);
+  assert.equal(await frames(page), settled, 'idle again after the pointer stopped');
+});
+
+test('data changes (language switch) draw frames and settle', async () => {
+  const { page } = app;
+  await waitForIdle(page);
+  const start = await frames(page);
+  await page.evaluate(() => window.workbench.setLanguage('en'));
+  await page.waitForFunction((n) => window.workbench.frameCount() > n, start);
+  await waitForIdle(page);
+  await page.evaluate(() => window.workbench.setLanguage('zh-CN'));
+  await waitForIdle(page);
+});
+
+test('no console errors or page errors', () => {
+  assert.deepEqual(app.problems, []);
+});

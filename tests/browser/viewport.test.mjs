@@ -1,0 +1,68 @@
+// The canvas follows the window: its backing store is CSS size x devicePixelRatio (crisp on
+// HiDPI), it resizes with the window, and ImGui lays out in CSS pixels.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startServer } from './lib/server.mjs';
+import { launchBrowser, openApp, waitForIdle, waitForLabels, artifactsDir } from './lib/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const canvasSize = (page) => page.evaluate(() => {
+  const c = document.getElementById('canvas');
+  return { w: c.width, h: c.height, cssW: c.clientWidth, cssH: c.clientHeight, dpr: window.devicePixelRatio };
+});
+
+test('devicePixelRatio 2: backing store is twice the CSS size', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, { deviceScaleFactor: 2 });
+  await waitForIdle(page);
+  const s = await canvasSize(page);
+  assert.equal(s.dpr, 2);
+  assert.equal(s.cssW, 1280);
+  assert.equal(s.cssH, 800);
+  assert.equal(s.w, 2560);
+  assert.equal(s.h, 1600);
+  await waitForLabels(page, ['今日待办']);
+  await page.screenshot({ path: path.join(artifactsDir(), 'shell-hidpi.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('resizing the window resizes the canvas and redraws', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await waitForIdle(page);
+  const before = await page.evaluate(() => window.workbench.frameCount());
+  await page.setViewportSize({ width: 900, height: 640 });
+  await page.waitForFunction(() => document.getElementById('canvas').width === 900);
+  await waitForIdle(page);
+  const s = await canvasSize(page);
+  assert.deepEqual([s.w, s.h], [900, 640]);
+  assert.ok(await page.evaluate(() => window.workbench.frameCount()) > before, 'a frame was drawn after the resize');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a devicePixelRatio change (browser zoom) updates the backing store', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await waitForIdle(page);
+  // Chromium's DevTools protocol changes the device scale factor like a zoom would.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1000, height: 700, deviceScaleFactor: 1.5, mobile: false });
+  await page.waitForFunction(() => document.getElementById('canvas').width === 1500, null, { timeout: 10000 });
+  const s = await canvasSize(page);
+  assert.equal(s.dpr, 1.5);
+  assert.deepEqual([s.w, s.h], [1500, 1050]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
