@@ -1,0 +1,214 @@
+#include "sync/sync_service.h"
+
+#include <algorithm>
+#include <set>
+
+namespace wb::sync {
+namespace {
+
+// One mutation applied to the working state: the rows it changed with their bodies before.
+struct Applied {
+    MutationOutcome outcome;
+    std::vector<Row> rows;
+    std::map<RowKey, Json> before;  // bodies of changed rows that existed before
+};
+
+Applied apply_one(State& working, const PendingMutation& pm)
+{
+    Applied out;
+    out.outcome.id = pm.id;
+    auto keys = touched_keys(working, pm.mutation);
+    State full_before;
+    if (keys) {
+        for (const auto& k : *keys)
+            if (auto body = entity_json(working, k)) out.before[k] = std::move(*body);
+    } else {
+        full_before = working;  // a mutation the key table does not know: diff everything
+    }
+    MutationResult r = apply(working, pm.mutation);
+    if (!r.ok) {
+        out.outcome = MutationOutcome{pm.id, false, {code::kRejected, r.reason}};
+        return out;
+    }
+    if (keys) {
+        for (const auto& k : *keys) {
+            auto now = entity_json(working, k);
+            auto was = out.before.find(k);
+            if (now && (was == out.before.end() || was->second != *now)) out.rows.push_back(Row{k, 0, false, *now});
+            else if (!now && was != out.before.end()) out.rows.push_back(Row{k, 0, true, Json()});
+        }
+    } else {
+        out.rows = diff_states(full_before, working);
+        for (const auto& row : out.rows)
+            if (auto body = entity_json(full_before, row.key)) out.before[row.key] = std::move(*body);
+    }
+    return out;
+}
+
+// A user may change a row when it is theirs before the change and stays theirs after it.
+bool allowed(const Scope& scope, const Applied& a, const RowOwners& before, const RowOwners& after)
+{
+    if (scope.whole_organisation) return true;
+    for (const auto& row : a.rows) {
+        auto was = a.before.find(row.key);
+        if (was != a.before.end() && !scope.writes(before.owner(row.key, was->second))) return false;
+        if (!row.deleted && !scope.writes(after.owner(row.key, row.body))) return false;
+    }
+    return true;
+}
+
+// Rows that follow a student whose tutor changed (a class change or a new enrolment): the
+// student, their enrolments and their events, so the new tutor receives them.
+void add_moved_rows(const State& working, const RowOwners& before, const RowOwners& now, Applied& a)
+{
+    std::set<std::string> moved;
+    for (const auto* map : {&before.student_tutors(), &now.student_tutors()})
+        for (const auto& [student, tutor] : *map)
+            if (before.tutor_of_student(student) != now.tutor_of_student(student)) moved.insert(student);
+    if (moved.empty()) return;
+    std::set<RowKey> have;
+    for (const auto& r : a.rows) have.insert(r.key);
+    auto add = [&](RowKey key) {
+        if (have.count(key)) return;
+        if (auto body = entity_json(working, key)) {
+            a.before[key] = *body;  // unchanged, but now someone else's
+            a.rows.push_back(Row{key, 0, false, std::move(*body)});
+            have.insert(std::move(key));
+        }
+    };
+    for (const auto& s : moved) add({"students", s});
+    for (const auto& [id, e] : working.enrolments)
+        if (moved.count(e.student_id)) add({"enrolments", id});
+    for (const auto& e : working.events)
+        if (moved.count(e.student_id)) add({"events", e.id});
+}
+
+// Gives each changed row its version and owner; a row whose owner changed is revoked from the
+// old owner at the same version.
+void write_rows(SyncTransaction& tx, const State& working, const RowOwners& owners_before, Applied& a)
+{
+    RowOwners owners(working);
+    bool ownership_may_move = false;
+    for (const auto& r : a.rows) ownership_may_move |= r.key.kind == "classes" || r.key.kind == "enrolments";
+    if (ownership_may_move) add_moved_rows(working, owners_before, owners, a);
+    for (auto& row : a.rows) {
+        row.version = tx.allocate_version();
+        auto was = a.before.find(row.key);
+        std::string old_owner = was == a.before.end() ? "" : owners_before.owner(row.key, was->second);
+        std::string new_owner = row.deleted ? old_owner : owners.owner(row.key, row.body);
+        tx.write_row(row, new_owner);  // a tombstone goes to whoever could read the row before
+        if (was != a.before.end() && old_owner != new_owner) tx.revoke(row.key, old_owner, row.version);
+    }
+}
+
+}  // namespace
+
+std::optional<SyncService> SyncService::open(SyncStore& store, std::string& error)
+{
+    std::vector<Row> rows = store.live_rows();
+    State state;
+    if (!rows.empty()) {
+        error = state_from_rows(rows, state);
+        if (!error.empty()) return std::nullopt;
+    }
+    return SyncService(store, std::move(state));
+}
+
+PushResult SyncService::push(const PushRequest& request, const std::string& user_id)
+{
+    Scope scope = scope_for(live_, user_id);
+    if (!scope.known) return {std::nullopt, {code::kForbidden, "unknown user " + user_id}};
+    return push_checked(request, scope);
+}
+
+PushResult SyncService::apply_as_system(const std::vector<Mutation>& mutations, const std::string& client_id)
+{
+    Scope system;
+    system.known = true;
+    system.whole_organisation = true;
+    int64_t last = 0;
+    store_->transact([&](SyncTransaction& tx) {
+        last = tx.last_applied(client_id);
+        return std::string("read only");  // nothing to keep
+    });
+    PushRequest req;
+    req.client_id = client_id;
+    for (const auto& m : mutations) req.mutations.push_back(PendingMutation{++last, m, 0});
+    return push_checked(req, system);
+}
+
+PushResult SyncService::push_checked(const PushRequest& request, const Scope& scope)
+{
+    State working;
+    PushResponse response;
+    std::string err = store_->transact([&](SyncTransaction& tx) {
+        working = live_;
+        response = PushResponse{};
+        int64_t last = tx.last_applied(request.client_id);
+        std::vector<const Mutation*> kept;  // applied in this batch, to rebuild after a refusal
+        for (const auto& pm : request.mutations) {
+            if (pm.id <= last) continue;  // applied before: a retry after a lost answer
+            if (pm.id != last + 1) {
+                response.error = ErrorInfo{code::kOutOfOrder, "expected mutation " + std::to_string(last + 1) +
+                                                                  ", got " + std::to_string(pm.id)};
+                break;
+            }
+            RowOwners owners_before(working);
+            Applied a = apply_one(working, pm);
+            if (a.outcome.ok && !allowed(scope, a, owners_before, RowOwners(working))) {
+                a.outcome = MutationOutcome{pm.id, false, {code::kForbidden,
+                    pm.mutation.name + " changes data outside your classes"}};
+                a.rows.clear();
+                working = live_;  // rare: replay what this batch kept so far
+                for (const Mutation* m : kept) apply(working, *m);
+            }
+            if (a.outcome.ok) {
+                write_rows(tx, working, owners_before, a);
+                kept.push_back(&pm.mutation);
+            } else {
+                tx.record_rejection(request.client_id, a.outcome);  // the number still advances
+            }
+            response.results.push_back(a.outcome);
+            last = pm.id;
+        }
+        response.last_applied = last;
+        tx.set_last_applied(request.client_id, last);
+        return std::string();
+    });
+    if (!err.empty()) return {std::nullopt, {"storage", err}};
+    live_ = std::move(working);
+    return {response, {}};
+}
+
+PullResult SyncService::pull(const PullRequest& request, const std::string& user_id)
+{
+    Scope scope = scope_for(live_, user_id);
+    if (!scope.known) return {std::nullopt, {code::kForbidden, "unknown user " + user_id}};
+    std::string err;
+    auto cursor = parse_cursor(request.cursor, err);
+    if (!cursor) return {std::nullopt, {code::kBadRequest, err}};
+
+    const std::string epoch = store_->epoch();
+    PullResponse response;
+    int64_t after = cursor->version;
+    if (!request.cursor.empty() && cursor->epoch != epoch) {
+        response.reset = true;  // another database (restored or replaced): start over
+        after = 0;
+    }
+    PullSnapshot snap = store_->pull(after, scope, request.limit, request.client_id, request.acked);
+    if (after > snap.max_version) {  // a cursor from the future: the database went back in time
+        response.reset = true;
+        after = 0;
+        snap = store_->pull(0, scope, request.limit, request.client_id, request.acked);
+    }
+    response.more = snap.more;
+    int64_t reached = snap.rows.empty() ? after : snap.rows.back().version;
+    if (!snap.more) reached = std::max(reached, snap.max_version);
+    response.cursor = format_cursor({epoch, reached});
+    response.changes = std::move(snap.rows);
+    response.last_applied = snap.last_applied;
+    response.rejected = std::move(snap.rejected);
+    return {response, {}};
+}
+
+}  // namespace wb::sync

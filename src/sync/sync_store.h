@@ -1,0 +1,53 @@
+#pragma once
+// The port through which the sync service reaches its database. Implementations: MemorySyncStore
+// (tests and the simulation), SQLite and PostgreSQL (src/store). Every method is one
+// transaction; `transact` runs the push's whole batch in one.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "sync/protocol.h"
+#include "sync/scope.h"
+
+namespace wb::sync {
+
+class SyncTransaction {
+public:
+    virtual ~SyncTransaction() = default;
+    virtual int64_t last_applied(const std::string& client_id) = 0;
+    virtual void set_last_applied(const std::string& client_id, int64_t id) = 0;
+    // The next global version. Versions must become visible to readers in the order they were
+    // allocated (no pull cursor may pass a version whose row is not yet visible): stores
+    // allocate from a single counter row that stays locked until commit.
+    virtual int64_t allocate_version() = 0;
+    virtual void write_row(const Row& row, const std::string& owner) = 0;
+    // The row (written at `version`) no longer belongs to `old_owner`: readers of that owner who
+    // cannot read the row's new owner receive it as deleted at `version`.
+    virtual void revoke(const RowKey& key, const std::string& old_owner, int64_t version) = 0;
+    virtual void record_rejection(const std::string& client_id, const MutationOutcome& outcome) = 0;
+};
+
+// What one pull reads, in one consistent snapshot.
+struct PullSnapshot {
+    std::vector<Row> rows;   // version > after, readable by the scope, in version order
+    bool more = false;       // rows were cut at the limit
+    int64_t max_version = 0; // the highest committed version
+    int64_t last_applied = 0;
+    std::vector<MutationOutcome> rejected;  // in (acked, last_applied]
+};
+
+class SyncStore {
+public:
+    virtual ~SyncStore() = default;
+    // Names this database; a new or restored database gets a new epoch.
+    virtual std::string epoch() = 0;
+    // Runs `work` in one transaction; commits when it returns "", rolls back and returns the
+    // error otherwise (or when the commit fails).
+    virtual std::string transact(const std::function<std::string(SyncTransaction&)>& work) = 0;
+    virtual PullSnapshot pull(int64_t after, const Scope& scope, int limit, const std::string& client_id,
+                              int64_t acked) = 0;
+    // Every live (not deleted) row, to rebuild the server's state at start.
+    virtual std::vector<Row> live_rows() = 0;
+};
+
+}  // namespace wb::sync

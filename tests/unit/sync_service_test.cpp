@@ -1,0 +1,219 @@
+// The hard cases of sync, one by one (the randomized simulation mixes them).
+#include <doctest/doctest.h>
+
+#include "sync/client_replica.h"
+#include "sync/memory_sync_store.h"
+#include "sync/sync_service.h"
+#include "sync_fixture.h"
+
+using namespace wb;
+using namespace wb::sync;
+
+namespace {
+
+struct World {
+    MemorySyncStore store{"epoch-1"};
+    std::optional<SyncService> server;
+    World()
+    {
+        std::string err;
+        server = SyncService::open(store, err);
+        REQUIRE(server);
+        REQUIRE(server->apply_as_system(test::sync_fixture_mutations(), "seed").response);
+    }
+    void pull_all(ClientReplica& c, const std::string& user)
+    {
+        for (int i = 0; i < 100; ++i) {
+            auto r = server->pull(c.next_pull(1000), user);
+            REQUIRE_MESSAGE(r.response, r.error.message);
+            c.on_pull(*r.response);
+            if (!r.response->more) return;
+        }
+    }
+    PushResponse push(ClientReplica& c, const std::string& user)
+    {
+        auto r = server->push(c.next_push(100), user);
+        REQUIRE_MESSAGE(r.response, r.error.message);
+        c.on_push(*r.response);
+        return *r.response;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a lost acknowledgement: the retry is recognised and nothing is applied twice")
+{
+    World w;
+    ClientReplica c("dev");
+    w.pull_all(c, "t1");
+    REQUIRE(c.enqueue(test::note("n1", "s1", 1, "一"), 1).record);
+    PushRequest req = c.next_push(10);
+    auto first = w.server->push(req, "t1");  // committed; pretend the answer was lost
+    auto again = w.server->push(req, "t1");
+    REQUIRE(again.response);
+    CHECK(again.response->last_applied == 1);
+    CHECK(again.response->results.empty());  // nothing new applied
+    w.pull_all(c, "t1");
+    CHECK(c.pending().empty());
+    CHECK(c.rejected().empty());
+    CHECK(w.server->state().events.size() == 1);
+}
+
+TEST_CASE("a gap: the server answers out_of_order and the client resends from the expected number")
+{
+    World w;
+    ClientReplica c("dev");
+    w.pull_all(c, "t1");
+    for (int i = 1; i <= 3; ++i) REQUIRE(c.enqueue(test::note("n" + std::to_string(i), "s1", i, "x"), i).record);
+    PushRequest req = c.next_push(10);
+    req.mutations.erase(req.mutations.begin());  // mutation 1 got lost on the way
+    auto r = w.server->push(req, "t1");
+    REQUIRE(r.response);
+    REQUIRE(r.response->error);
+    CHECK(r.response->error->code == code::kOutOfOrder);
+    CHECK(r.response->last_applied == 0);
+    c.on_push(*r.response);
+    CHECK(c.next_push(10).mutations.front().id == 1);
+    CHECK(w.push(c, "t1").last_applied == 3);
+}
+
+TEST_CASE("a poison mutation advances the number, keeps its reason and does not block the queue")
+{
+    World w;
+    ClientReplica c("dev");
+    w.pull_all(c, "t1");
+    REQUIRE(c.enqueue(test::note("dup", "s1", 1, "first"), 1).record);
+    REQUIRE(c.enqueue(test::note("n2", "s2", 2, "second"), 2).record);
+    // Another device records an event with the same id first: ours fails on the server.
+    ClientReplica other("other");
+    w.pull_all(other, "t1");
+    REQUIRE(other.enqueue(test::note("dup", "s3", 1, "theirs"), 1).record);
+    w.push(other, "t1");
+    auto resp = w.push(c, "t1");
+    CHECK(resp.last_applied == 2);
+    REQUIRE(resp.results.size() == 2);
+    CHECK_FALSE(resp.results[0].ok);
+    CHECK(resp.results[0].error.message.find("already recorded") != std::string::npos);
+    CHECK(resp.results[1].ok);
+    w.pull_all(c, "t1");
+    CHECK(c.pending().empty());
+    REQUIRE(c.rejected().size() == 1);
+    CHECK(c.rejected()[0].id == 1);
+    CHECK(find_event(c.view(), "n2"));
+}
+
+TEST_CASE("a restored server database: a cursor from the future resets and keeps pending mutations")
+{
+    World w;
+    auto backup = w.store.data();
+    ClientReplica c("dev");
+    REQUIRE(w.server->apply_as_system({test::note("late", "s1", 5, "after the backup")}, "seed").response);
+    w.pull_all(c, "t1");
+    REQUIRE(find_event(c.view(), "late"));
+    REQUIRE(c.enqueue(test::note("mine", "s2", 6, "offline"), 6).record);
+
+    SUBCASE("same epoch, versions went back") { w.store.restore(backup, "epoch-1"); }
+    SUBCASE("a new database") { w.store.restore(backup, "epoch-2"); }
+    std::string err;
+    w.server = SyncService::open(w.store, err);
+    REQUIRE(w.server);
+    auto r = w.server->pull(c.next_pull(1000), "t1");
+    REQUIRE(r.response);
+    CHECK(r.response->reset);
+    c.on_pull(*r.response);
+    CHECK_FALSE(find_event(c.view(), "late"));  // gone with the restore
+    CHECK(find_event(c.view(), "mine"));         // still pending, still shown
+    CHECK(c.pending().size() == 1);
+    w.push(c, "t1");
+    w.pull_all(c, "t1");
+    CHECK(c.pending().empty());
+    CHECK(find_event(w.server->state(), "mine"));
+}
+
+TEST_CASE("a student moved to another tutor's class leaves the old tutor's device and reaches the new one")
+{
+    World w;
+    REQUIRE(w.server->apply_as_system({test::note("n3", "s3", 1, "history")}, "seed").response);
+    ClientReplica a("dev-t1"), b("dev-t2");
+    w.pull_all(a, "t1");
+    w.pull_all(b, "t2");
+    REQUIRE(a.view().students.count("s3"));
+    REQUIRE_FALSE(b.view().students.count("s3"));
+    auto moved = w.server->apply_as_system(
+        {test::mut("enrolment.upsert", {{"id", "e3"}, {"studentId", "s3"}, {"classId", "k2"}, {"enrolledAt", 1}})}, "seed");
+    REQUIRE(moved.response);
+    w.pull_all(a, "t1");
+    w.pull_all(b, "t2");
+    CHECK_FALSE(a.view().students.count("s3"));
+    CHECK_FALSE(find_event(a.view(), "n3"));
+    CHECK(b.view().students.count("s3"));
+    CHECK(find_event(b.view(), "n3"));
+}
+
+TEST_CASE("a tutor cannot write another tutor's students, whatever the client sends")
+{
+    World w;
+    PushRequest req{"rogue", {PendingMutation{1, test::note("x", "s4", 1, "not mine"), 1},
+                              PendingMutation{2, test::mut("student.upsert", {{"id", "s5"}, {"name", "改"}}), 1},
+                              PendingMutation{3, test::mut("lesson.upsert", {{"id", "l1"}, {"courseId", "c1"}, {"number", 1}, {"start", 1}, {"end", 2}}), 1},
+                              PendingMutation{4, test::note("ok", "s1", 1, "mine"), 1}}};
+    auto r = w.server->push(req, "t1");
+    REQUIRE(r.response);
+    REQUIRE(r.response->results.size() == 4);
+    for (int i = 0; i < 3; ++i) {
+        CHECK_FALSE(r.response->results[i].ok);
+        CHECK(r.response->results[i].error.code == code::kForbidden);
+    }
+    CHECK(r.response->results[3].ok);
+    CHECK_FALSE(find_event(w.server->state(), "x"));
+    CHECK(w.server->state().students.at("s5").name == "学生5");
+    CHECK(w.server->state().lessons.at("l1").start != 1);
+    CHECK(find_event(w.server->state(), "ok"));
+    // And reading: t1's pull holds none of t2's students.
+    ClientReplica c("dev");
+    w.pull_all(c, "t1");
+    CHECK(c.view().students.size() == 3);
+    CHECK_FALSE(w.server->pull(c.next_pull(10), "intruder").response);
+}
+
+TEST_CASE("pulls page through the changes and a reload keeps everything")
+{
+    World w;
+    ClientReplica c("dev");
+    int pages = 0;
+    for (;;) {
+        auto r = w.server->pull(c.next_pull(4), "mgr");
+        REQUIRE(r.response);
+        c.on_pull(*r.response);
+        ++pages;
+        if (!r.response->more) break;
+    }
+    CHECK(pages > 3);
+    CHECK(c.view().students.size() == 6);  // the manager sees both tutors' classes
+    REQUIRE(c.enqueue(test::note("n", "s6", 1, "x"), 1).record);
+    std::string err;
+    auto back = ClientReplica::restore(c.save(), err);
+    REQUIRE(back);
+    CHECK(state_rows(back->view()) == state_rows(c.view()));
+    CHECK(back->next_id() == 2);
+}
+
+TEST_CASE("malformed protocol messages are refused with a path and a reason")
+{
+    PushRequest push;
+    CHECK(from_json(Json::parse(R"({"clientId":"a","mutations":[{"id":0,"name":"x"}]})"), push).find("/mutations/0/id") == 0);
+    PushRequest push2;
+    CHECK(from_json(Json::parse(R"({"clientId":"a","mutations":[{"id":1,"name":5}]})"), push2) == "/mutations/0/name: expected a string");
+    PullRequest pull;
+    CHECK(from_json(Json::parse(R"({"clientId":"a","limit":0})"), pull) == "/limit: must be between 1 and 10000");
+    std::string err;
+    CHECK_FALSE(parse_cursor("nodot", err));
+    CHECK_FALSE(parse_cursor("e.12x", err));
+    CHECK(parse_cursor("e.12", err)->version == 12);
+    PushResponse resp{3, {{1, true, {}}, {2, false, {"rejected", "no"}}}, ErrorInfo{"out_of_order", "expected 4"}};
+    PushResponse back;
+    REQUIRE(from_json(to_json(resp), back) == "");
+    CHECK(back.last_applied == 3);
+    CHECK(back.results[1].error.message == "no");
+    CHECK(back.error->code == "out_of_order");
+}
