@@ -66,17 +66,16 @@ const std::vector<ConditionInfo>& condition_catalog()
         {"not_submitted", false, "no homework submitted for the lesson"},
         {"ungraded", false, "the submitted homework has no grade"},
         {"feedback_not_sent", false, "graded but no feedback sent"},
-        {"no_followup_since_anchor", false, "no call, message or visit since the anchor"},
+        {"not_corrected", false, "graded but no correction handed in"},
+        {"no_contact_since_open", false, "no call, message or visit since the instance appeared"},
+        {"no_visit_since_open", false, "no follow-up visit recorded since the instance appeared"},
         {"no_call_3min", false, "no reached call of at least 3 minutes since enrolment"},
         {"material_not_mailed", false, "course material not mailed yet"},
         {"wechat_not_added", false, "WeChat not added yet"},
-        {"no_visit_since_anchor", false, "no follow-up visit recorded since the anchor"},
         {"refund_pending", false, "a refund request without a decision"},
-        {"renewal_step_missing", true, "no renewal step <argument> yet (warmup, reservation, order)"},
-        {"renewal_step_done", true, "renewal step <argument> recorded"},
         {"ticket_open", false, "the ticket has no resolution yet"},
-        {"no_handoff", true, "no hand-off to role <argument> yet"},
-        {"segment", true, "the customer's segment is <argument>"},
+        {"missing_event", true, "no event <kind>[=<value>] since enrolment, e.g. missing_event:renewal_step=order"},
+        {"has_event", true, "an event <kind>[=<value>] since enrolment, e.g. has_event:renewal_step=reservation"},
     };
     return items;
 }

@@ -27,6 +27,7 @@ enum class EventKind {
     Visit,              // follow-up visit recorded [回访]; duration_sec
     MaterialMailed,     // course material posted, address checked
     WechatAdded,        // WeChat added and joined the class group
+    TrainingAccepted,   // CSM: the customer signed off the onboarding training
 };
 inline const std::vector<const char*>& enum_names(EventKind)
 {
@@ -34,7 +35,8 @@ inline const std::vector<const char*>& enum_names(EventKind)
         "call", "message_sent", "reply", "attendance_mark", "class_entry", "class_dropout",
         "homework_submitted", "grade", "feedback_sent", "feedback_viewed", "correction",
         "refund_requested", "refund_decision", "renewal_step", "note", "ticket_opened",
-        "ticket_resolved", "handoff", "visit", "material_mailed", "wechat_added"};
+        "ticket_resolved", "handoff", "visit", "material_mailed", "wechat_added",
+        "training_accepted"};
     return n;
 }
 

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/catalog.h"
+#include "core/event.h"
 
 extern const char* const kTutorTemplateJson;
 extern const char* const kCsmTemplateJson;
@@ -14,6 +15,7 @@ constexpr const char* kFormat = "workbench-sop/1";
 
 // Collects the first semantic problem, like JsonReader does for structure.
 struct Problems {
+    const std::map<std::string, Text>* messages = nullptr;
     std::string first;
     bool ok() const { return first.empty(); }
     void add(const std::string& path, const std::string& what)
@@ -53,6 +55,8 @@ void check_offset(const Offset& o, const std::string& path, Problems& p)
 
 void check_reminder(const Reminder& r, const Trigger& t, const std::string& path, Problems& p)
 {
+    if (!r.message.empty() && !p.messages->count(r.message))
+        p.add(path + "/message", "no message \"" + r.message + "\" in /messages");
     check_offset(r.offset, path + "/offset", p);
     if (r.channels.empty()) p.add(path + "/channels", "name at least one channel");
     if (r.message.empty()) p.add(path + "/message", "a message template key is required");
@@ -81,6 +85,13 @@ void check_conditions(const Trigger& t, const std::string& path, Problems& p)
             p.add(at(path, "conditions", i), "\"" + name + "\" needs an argument: \"" + name + ":<value>\"");
         else if (!info->takes_argument && colon != std::string::npos)
             p.add(at(path, "conditions", i), "\"" + name + "\" takes no argument");
+        else if (info->takes_argument) {
+            auto arg = c.substr(colon + 1);
+            EventKind kind;
+            if (!from_string(arg.substr(0, arg.find('=')), kind))
+                p.add(at(path, "conditions", i), "unknown event kind in \"" + arg + "\"; expected one of: " +
+                                                     joined_names(EventKind{}));
+        }
     }
 }
 
@@ -129,7 +140,9 @@ void check_task(const Task& task, const std::string& path, const std::set<std::s
         check_unique(sub.id, sp, ids, p);
         check_metrics(sub.metrics, sp, p);
         if (sub.behaviours.empty()) p.add(sp + "/behaviours", "a sub-task is a list of at least one behaviour");
-        for (size_t b = 0; b < sub.behaviours.size(); ++b) check_unique(sub.behaviours[b].id, at(sp, "behaviours", b), ids, p);
+        std::set<std::string> behaviour_ids;  // unique within their sub-task
+        for (size_t b = 0; b < sub.behaviours.size(); ++b)
+            check_unique(sub.behaviours[b].id, at(sp, "behaviours", b), behaviour_ids, p);
         if (sub.trigger) check_trigger(*sub.trigger, sp + "/trigger", p);
     }
 }
@@ -137,13 +150,13 @@ void check_task(const Task& task, const std::string& path, const std::set<std::s
 std::string check_template(const SopTemplate& t)
 {
     Problems p;
+    p.messages = &t.messages;
     if (t.format != kFormat) p.add("/format", std::string("expected \"") + kFormat + "\"");
     if (t.goals.empty()) p.add("/goals", "a template needs at least one goal");
     if (t.tasks.empty()) p.add("/tasks", "a template needs at least one task");
     std::set<std::string> ids, goal_ids, numbers;
     for (size_t g = 0; g < t.goals.size(); ++g) {
-        check_unique(t.goals[g].id, at("", "goals", g), ids, p);
-        goal_ids.insert(t.goals[g].id);
+        check_unique(t.goals[g].id, at("", "goals", g), goal_ids, p);  // goals: their own id space
         check_metrics(t.goals[g].metrics, at("", "goals", g), p);
     }
     for (size_t i = 0; i < t.tasks.size(); ++i) {

@@ -224,6 +224,7 @@ struct SopTemplate {
     Text name;
     std::vector<Goal> goals;
     std::vector<Task> tasks;
+    std::map<std::string, Text> messages;  // message template key -> text with {placeholders}
 };
 template <class F> void describe(F& f, SopTemplate& t)
 {
@@ -232,6 +233,7 @@ template <class F> void describe(F& f, SopTemplate& t)
     f("name", t.name, Need::Required);
     f("goals", t.goals, Need::Required);
     f("tasks", t.tasks, Need::Required);
+    f("messages", t.messages, Need::Required);
 }
 
 // Reads and validates; returns "" or "<JSON path>: <what is wrong>" for the first problem.
