@@ -20,6 +20,7 @@
       network: '无法从服务器下载工作台。请检查网络连接后重新加载。',
       build: '服务器上的工作台文件不完整。请稍后重新加载；如果问题持续，请联系管理员。',
       font: '界面字体加载失败。请重新加载页面。',
+      gpu: '图形上下文已丢失（显卡驱动重置或内存不足）。请重新加载页面。',
       crash: '工作台运行时出错。请重新加载页面；如果问题持续，请联系管理员。'
     },
     en: {
@@ -33,6 +34,7 @@
       network: 'The workbench could not be downloaded from the server. Check your connection and reload.',
       build: 'The workbench files on the server are incomplete. Please reload later; if this persists, contact your administrator.',
       font: 'The interface font could not be loaded. Please reload the page.',
+      gpu: 'The graphics context was lost (a GPU reset or low memory). Please reload the page.',
       crash: 'The workbench stopped because of an error. Please reload; if this persists, contact your administrator.'
     }
   };
@@ -202,7 +204,7 @@
           wasmBinary: parts[0],
           wbFontBytes: parts[1],
           onFirstFrame: hideLoading,
-          onFatalError: function (reason, detail) { showError(reason === 'webgl2' || reason === 'font' ? reason : 'crash', detail); },
+          onFatalError: function (reason, detail) { showError(t[reason] ? reason : 'crash', detail); },
           onAbort: function (what) { showError('crash', what); },
           print: function (text) { console.log(text); },
           printErr: function (text) { console.warn(text); }

@@ -27,6 +27,8 @@
       var found = api.labels().filter(function (l) { return l.text === text; })[0];
       return found ? { x: found.x, y: found.y, w: found.w, h: found.h } : null;
     };
+    // {ctrl, shift, alt, super, anyKey, mouseDown: [l, r, m], x, y, source: 0 mouse / 1 touch / 2 pen}
+    api.inputState = function () { return JSON.parse(str(module._wb_test_input_state())); };
     api.online = function () { return module._wb_test_online() === 1; };
 
     if (module._wb_test_frame_count() > 0) api.ready = true;

@@ -6,6 +6,7 @@
 #include "ui_text.h"
 
 #include <emscripten/emscripten.h>
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -48,6 +49,24 @@ EMSCRIPTEN_KEEPALIVE const char* wb_test_visible_labels() {
 }
 
 EMSCRIPTEN_KEEPALIVE int wb_test_idle() { return platform::idle() ? 1 : 0; }
+
+// What ImGui saw of the input devices as of the last frame: modifiers, any held key, mouse
+// buttons, position and source. Lets tests check that focus loss releases everything.
+EMSCRIPTEN_KEEPALIVE const char* wb_test_input_state() {
+    static std::string json;
+    const ImGuiIO& io = ImGui::GetIO();
+    bool any_key = false;
+    for (int k = ImGuiKey_NamedKey_BEGIN; k < ImGuiKey_NamedKey_END && !any_key; ++k)
+        any_key = ImGui::IsKeyDown(static_cast<ImGuiKey>(k));
+    const bool has_pos = ImGui::IsMousePosValid(&io.MousePos);
+    json = nlohmann::json{{"ctrl", io.KeyCtrl}, {"shift", io.KeyShift}, {"alt", io.KeyAlt},
+                          {"super", io.KeySuper}, {"anyKey", any_key},
+                          {"mouseDown", {io.MouseDown[0], io.MouseDown[1], io.MouseDown[2]}},
+                          {"x", has_pos ? io.MousePos.x : -1.0f}, {"y", has_pos ? io.MousePos.y : -1.0f},
+                          {"source", static_cast<int>(io.MouseSource)}}
+               .dump();
+    return json.c_str();
+}
 
 EMSCRIPTEN_KEEPALIVE int wb_test_online() { return platform::online() ? 1 : 0; }
 

@@ -39,6 +39,10 @@ mergeInto(LibraryManager.library, {
       if (e.pointerType === 'mouse' && !e.buttons) send(3, e);
     });
     canvas.addEventListener('contextmenu', function(e) { e.preventDefault(); });
+    // FIXME: rebuild the renderer on webglcontextrestored instead of asking for a reload.
+    canvas.addEventListener('webglcontextlost', function(e) {
+      if (typeof Module['onFatalError'] === 'function') Module['onFatalError']('gpu', 'webglcontextlost');
+    });
 
     // devicePixelRatio changes (browser zoom, moving to another screen) fire no resize event
     // on every browser: watch a media query for the current ratio and re-arm it on change.

@@ -1,0 +1,67 @@
+// Input through the platform layer: keyboard modifiers reach ImGui and are released when the
+// window loses focus; mouse buttons too; a finger tap drives the app as a touch source.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import { launchBrowser, openApp, waitForLabels, clickLabel } from './lib/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const input = (page) => page.evaluate(() => window.workbench.inputState());
+
+test('held keys and buttons are released when the window loses focus', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.keyboard.down('Shift');
+  await page.keyboard.down('KeyA');
+  await page.waitForFunction(() => window.workbench.inputState().shift && window.workbench.inputState().anyKey);
+  await page.mouse.move(700, 300);
+  await page.mouse.down();
+  await page.waitForFunction(() => window.workbench.inputState().mouseDown[0]);
+
+  await page.evaluate(() => window.dispatchEvent(new FocusEvent('blur')));
+  await page.waitForFunction(() => {
+    const s = window.workbench.inputState();
+    return !s.shift && !s.anyKey && !s.mouseDown[0];
+  });
+  await page.mouse.up();
+  await page.keyboard.up('KeyA');
+  await page.keyboard.up('Shift');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a mouse click reports a mouse source and its position in CSS pixels', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, { deviceScaleFactor: 2 });
+  await page.mouse.move(640, 400);
+  await page.waitForFunction(() => window.workbench.inputState().x === 640);
+  const s = await input(page);
+  assert.equal(s.y, 400);
+  assert.equal(s.source, 0);
+  await clickLabel(page, '课次');
+  await page.waitForFunction(() => window.workbench.currentView() === 'lessons');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a finger tap opens a view (touch source)', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, { hasTouch: true });
+  await waitForLabels(page, ['回访']);
+  const box = await page.evaluate(() => window.workbench.labelBounds('回访'));
+  await page.touchscreen.tap(box.x + box.w / 2, box.y + box.h / 2);
+  await page.waitForFunction(() => window.workbench.currentView() === 'followups');
+  assert.equal((await input(page)).source, 1);
+  await waitForLabels(page, ['暂无回访']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
