@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "store/postgres/pg_store.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace wb::store {
@@ -39,7 +40,9 @@ Result<std::unique_ptr<Store>> open_store(const std::string& url, const std::str
         return std::unique_ptr<Store>(std::move(opened).value());
     }
     if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
-        return fail("the PostgreSQL store is not available in this build yet; use --store sqlite:PATH");
+        auto opened = PgStore::open(url);
+        if (!opened) return opened.error();
+        return std::unique_ptr<Store>(std::move(opened).value());
     }
     return fail("unknown store '" + redact_store_url(url) +
                 "': use sqlite:PATH or postgresql://USER@HOST:PORT/DATABASE");

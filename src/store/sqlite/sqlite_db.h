@@ -54,6 +54,7 @@ public:
     Status exec(const char* sql);
     std::int64_t last_insert_rowid() const;
     std::string last_error() const;
+    sqlite3* handle() const { return db_; }
 
 private:
     explicit SqliteDb(sqlite3* db) : db_(db) {}

@@ -1,34 +1,14 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include "store/random_name.h"
 #include "store/sqlite/sqlite_migrations.h"
+#include "store/sqlite/sqlite_transaction.h"
 
 namespace wb::store {
 
 namespace {
 constexpr int kBusyTimeoutMs = 5000;
 
-// Rolls back on scope exit unless committed.
-class SqliteTransaction {
-public:
-    explicit SqliteTransaction(SqliteDb& db) : db_(db) {}
-    Status begin() {
-        auto begun = db_.exec("BEGIN IMMEDIATE");
-        active_ = begun.ok();
-        return begun;
-    }
-    Status commit() {
-        auto done = db_.exec("COMMIT");
-        if (done) active_ = false;
-        return done;
-    }
-    ~SqliteTransaction() {
-        if (active_) (void)db_.exec("ROLLBACK");
-    }
-
-private:
-    SqliteDb& db_;
-    bool active_ = false;
-};
 }  // namespace
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
@@ -40,6 +20,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
     }
     if (auto migrated = store->migrate(); !migrated) {
         return fail("cannot migrate SQLite file " + path + ": " + migrated.message());
+    }
+    if (auto named = store->ensure_epoch(); !named) {
+        return fail("cannot use SQLite file " + path + ": " + named.message());
     }
     return store;
 }
@@ -89,6 +72,23 @@ Status SqliteStore::migrate() {
         if (auto s = tx.commit(); !s) return s;
     }
     return ok_status();
+}
+
+Status SqliteStore::ensure_epoch() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto stmt = db_->prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?1)");
+    if (!stmt) return stmt.error();
+    return stmt->bind(1, random_hex(8)).run();
+}
+
+Result<std::string> SqliteStore::epoch() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto stmt = db_->prepare("SELECT value FROM meta WHERE key = 'epoch'");
+    if (!stmt) return stmt.error();
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!row.value()) return fail("the database has no epoch (an incomplete migration?)");
+    return stmt->column_text(0);
 }
 
 Result<int> SqliteStore::schema_version_locked() {

@@ -23,11 +23,31 @@ public:
     Result<Organisation> create_organisation(const std::string& name,
                                              const std::string& time_zone) override;
 
+    Status create_account(const Account& account) override;
+    Result<std::optional<Account>> find_account_by_login(const std::string& login) override;
+    Result<std::optional<Account>> find_account(const std::string& user_id) override;
+    Result<std::vector<Account>> accounts() override;
+    Status set_password_hash(const std::string& user_id, const std::string& hash) override;
+
+    Status create_session(const SessionRecord& session) override;
+    Result<std::optional<SessionRecord>> find_session(const std::string& token_hash) override;
+    Status delete_session(const std::string& token_hash) override;
+    Result<std::int64_t> delete_expired_sessions(std::int64_t now_ms) override;
+
+    Result<std::string> epoch() override;
+    Status transact(const std::function<Status(SyncWriter&)>& work) override;
+    Result<RowPage> pull(std::int64_t after, const OwnerFilter& filter, int limit,
+                         const std::string& client_id, std::int64_t acked) override;
+    Result<std::vector<StoredRow>> live_rows() override;
+
 private:
     SqliteStore(std::string path, std::unique_ptr<SqliteDb> db)
         : path_(std::move(path)), db_(std::move(db)) {}
     Status configure();
     Status migrate();
+    Status ensure_epoch();
+    sqlite3* db_handle() const { return db_->handle(); }
+    Result<std::optional<Account>> find_account_where(const char* sql, const std::string& key);
     Result<int> schema_version_locked();
 
     std::string path_;
