@@ -25,6 +25,7 @@ BUILD = os.path.join(TOP, "build")
 ARTIFACTS = os.path.join(BUILD, "artifacts")
 PAGE_BUDGET = 3 * 1024 * 1024
 
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 DOCTEST_CASES = re.compile(r"\[doctest\] test cases:\s*(\d+)\s*\|\s*(\d+) passed\s*\|\s*(\d+) failed")
 DOCTEST_ASSERTS = re.compile(r"\[doctest\] assertions:\s*(\d+)\s*\|\s*(\d+) passed\s*\|\s*(\d+) failed")
 
@@ -77,7 +78,7 @@ def ctest_results(preset):
     print(tail(p.stdout, 25))
     log_path = os.path.join(BUILD, preset, "Testing", "Temporary", "LastTest.log")
     with open(log_path, errors="replace") as f:
-        log = f.read()
+        log = ANSI.sub("", f.read())
     results = []
     # Each test's output sits between "N/M Testing: name" and "Test Passed."/"Test Failed.".
     for m in re.finditer(r"\d+/\d+ Testing: (\S+)\n(.*?)\n(Test Passed\.|Test Failed\.)", log, re.S):
