@@ -8,5 +8,6 @@ class WorkbenchServer;
 void add_api_routes(ApiRouter& router, WorkbenchServer& server);
 
 void add_health_routes(ApiRouter& router, WorkbenchServer& server);  // api_health.cpp
+void add_auth_routes(ApiRouter& router, WorkbenchServer& server);    // api_auth.cpp
 
 }  // namespace wb::server

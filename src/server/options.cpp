@@ -18,6 +18,8 @@ std::string usage_text() {
         "  --data DIR      data directory, created if missing (default ./data)\n"
         "  --store URL     sqlite:PATH  or  postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE\n"
         "                  (default: SQLite file DATA_DIR/workbench.sqlite3)\n"
+        "  --reset-demo-passwords\n"
+        "                  give the demo accounts new passwords and print them\n"
         "  -h, --help      show this help\n"
         "\n"
         "When ready it prints one line 'listening on http://HOST:PORT'.\n"
@@ -45,6 +47,10 @@ Result<ParsedCommandLine> parse_command_line(int argc, const char* const* argv) 
         std::string_view arg = argv[i];
         if (arg == "-h" || arg == "--help") {
             parsed.show_help = true;
+            continue;
+        }
+        if (arg == "--reset-demo-passwords") {
+            o.reset_demo_passwords = true;
             continue;
         }
         // Accept both "--name value" and "--name=value".

@@ -1,7 +1,9 @@
 #pragma once
 // The command line of workbench-server (see usage_text()).
+#include <cstdint>
 #include <string>
 
+#include "server/passwords.h"
 #include "store/result.h"
 
 namespace wb::server {
@@ -12,6 +14,11 @@ struct ServerOptions {
     std::string site_dir = "build/web/site";
     std::string data_dir = "data";
     std::string store_url;            // empty: SQLite file DATA_DIR/workbench.sqlite3
+    bool reset_demo_passwords = false;  // give the demo accounts new passwords and print them
+
+    // Not on the command line: tests make hashing cheap and sessions short.
+    PasswordCost password_cost = PasswordCost::Interactive;
+    std::int64_t session_ttl_ms = 14LL * 24 * 3600 * 1000;  // two weeks: tutors work offline for days
 };
 
 struct ParsedCommandLine {

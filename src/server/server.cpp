@@ -9,6 +9,7 @@
 
 #include "server/api_routes.h"
 #include "server/api_router.h"
+#include "server/authenticator.h"
 #include "server/data_directory.h"
 #include "server/http_responses.h"
 #include "server/static_site.h"
@@ -40,9 +41,13 @@ Result<std::unique_ptr<WorkbenchServer>> WorkbenchServer::start(const ServerOpti
     if (!store) return store.error();
     server->store_ = std::move(store).value();
 
-    auto demo = seed_demo_if_empty(*server->store_);
+    auto demo = seed_demo_if_empty(*server->store_, options.password_cost,
+                                   options.reset_demo_passwords ? DemoPasswords::Reset
+                                                                : DemoPasswords::KeepExisting);
     if (!demo) return demo.error();
     server->demo_ = demo.value();
+    server->auth_ = std::make_unique<Authenticator>(*server->store_, options.password_cost,
+                                                    options.session_ttl_ms);
 
     server->install_routes();
     if (auto bound = server->bind(); !bound) return bound.error();

@@ -22,6 +22,7 @@ namespace wb::server {
 
 class StaticSite;
 class ApiRouter;
+class Authenticator;
 
 class WorkbenchServer {
 public:
@@ -36,6 +37,7 @@ public:
     const ServerOptions& options() const { return options_; }
     const DemoSeed& demo() const { return demo_; }
     store::Store& store() { return *store_; }
+    Authenticator& authenticator() { return *auth_; }
 
     // Stops accepting, lets in-flight requests finish, joins the serving thread. Idempotent.
     void stop();
@@ -49,6 +51,7 @@ private:
     int port_ = 0;
     DemoSeed demo_;
     std::unique_ptr<store::Store> store_;
+    std::unique_ptr<Authenticator> auth_;
     std::unique_ptr<StaticSite> site_;
     std::unique_ptr<ApiRouter> api_;
     std::unique_ptr<httplib::Server> http_;

@@ -16,9 +16,7 @@ using wb::test::TempDir;
 namespace {
 wb::server::ServerOptions options_for(const TempDir& site, const std::string& data_dir, int port = 0) {
     wb::test::write_site(site.path(), wb::test::sample_site_files());
-    wb::server::ServerOptions o;
-    o.site_dir = site.str();
-    o.data_dir = data_dir;
+    auto o = wb::test::test_options(site.str(), data_dir);
     o.port = port;
     return o;
 }
@@ -76,10 +74,7 @@ TEST_CASE("a data directory that cannot be created or written is an error value"
 
 TEST_CASE("a missing site directory is an error that says how to build it") {
     TempDir data;
-    wb::server::ServerOptions o;
-    o.site_dir = (data.path() / "no-site").string();
-    o.data_dir = (data.path() / "d").string();
-    o.port = 0;
+    auto o = wb::test::test_options((data.path() / "no-site").string(), (data.path() / "d").string());
     auto started = wb::server::WorkbenchServer::start(o);
     REQUIRE_FALSE(started.ok());
     CHECK(started.message().find("no-site") != std::string::npos);

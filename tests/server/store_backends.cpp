@@ -67,7 +67,9 @@ struct PgDatabase {
     }
 };
 
-StoreUnderTest postgres_store(const std::string& admin_url) {
+}  // namespace
+
+std::string fresh_pg_database(const std::string& admin_url, std::shared_ptr<void>& keep_alive) {
     auto db = std::make_shared<PgDatabase>();
     db->admin_url = admin_url;
     db->name = "wb_test_" + store::random_hex(6);
@@ -77,7 +79,15 @@ StoreUnderTest postgres_store(const std::string& admin_url) {
         // CREATE DATABASE takes no parameters; the name is ours and quoted by libpq.
         tx.exec("CREATE DATABASE " + tx.quote_name(db->name));
     }
-    std::string url = with_database(admin_url, db->name);
+    keep_alive = db;
+    return with_database(admin_url, db->name);
+}
+
+namespace {
+
+StoreUnderTest postgres_store(const std::string& admin_url) {
+    std::shared_ptr<void> db;
+    std::string url = fresh_pg_database(admin_url, db);
     auto opened = store::open_store(url, "");
     REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.message()));
     StoreUnderTest s;

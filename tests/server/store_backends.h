@@ -20,6 +20,9 @@ struct StoreUnderTest {
 // Runs `body` once per available backend (as a doctest SUBCASE named after it).
 void for_each_store(const std::function<void(StoreUnderTest&)>& body);
 
+// A fresh PostgreSQL database on the test server, dropped when `keep_alive` goes away.
+std::string fresh_pg_database(const std::string& admin_url, std::shared_ptr<void>& keep_alive);
+
 // The PostgreSQL URL for tests, or "" (and a visible message once) when unset.
 std::string test_pg_url();
 

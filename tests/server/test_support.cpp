@@ -99,12 +99,19 @@ std::map<std::string, std::string> write_site(const fs::path& dir,
     return hashes;
 }
 
-RunningServer::RunningServer() {
-    hashes = write_site(site.path(), sample_site_files());
+server::ServerOptions test_options(const std::string& site_dir, const std::string& data_dir) {
     server::ServerOptions options;
     options.port = 0;
-    options.site_dir = site.str();
-    options.data_dir = (data.path() / "data").string();
+    options.site_dir = site_dir;
+    options.data_dir = data_dir;
+    options.password_cost = server::PasswordCost::Minimal;
+    return options;
+}
+
+RunningServer::RunningServer(const std::function<void(server::ServerOptions&)>& adjust) {
+    hashes = write_site(site.path(), sample_site_files());
+    auto options = test_options(site.str(), (data.path() / "data").string());
+    if (adjust) adjust(options);
     auto started = server::WorkbenchServer::start(options);
     REQUIRE_MESSAGE(started.ok(), (started.ok() ? "" : started.message()));
     server = std::move(started).value();

@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -37,6 +38,9 @@ std::map<std::string, SiteFile> sample_site_files();
 std::map<std::string, std::string> write_site(const std::filesystem::path& dir,
                                               const std::map<std::string, SiteFile>& files);
 
+// Options for a test server: free port, cheap password hashing.
+server::ServerOptions test_options(const std::string& site_dir, const std::string& data_dir);
+
 void write_file(const std::filesystem::path& path, const std::string& content);
 std::string read_file(const std::filesystem::path& path);
 
@@ -47,7 +51,8 @@ struct RunningServer {
     std::map<std::string, std::string> hashes;
     std::unique_ptr<server::WorkbenchServer> server;
 
-    RunningServer();
+    // `adjust` may change the options before the start (e.g. a short session lifetime).
+    explicit RunningServer(const std::function<void(server::ServerOptions&)>& adjust = {});
     httplib::Client client() const;  // no automatic decompression: tests see the wire bytes
 };
 
