@@ -40,10 +40,10 @@ void draw_brand() {
     ui::note_drawn_at(tagline, ImVec2(p.x + mark + 10, p.y + title_h), ImVec2(p.x + 200, p.y + mark));
 }
 
-void draw_group_heading(NavGroup group) {
+void draw_group_heading(NavGroup group, bool first) {
     const char* key = nav_group_key(group);
     if (!*key) return;
-    ImGui::Dummy(ImVec2(0, 6));
+    ImGui::Dummy(ImVec2(0, first ? 4.0f : 14.0f));
     const char* label = ui::tr(key);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddText(nullptr, 12.0f, ImVec2(p.x + 10, p.y), theme::palette().text_tertiary, label);
@@ -85,17 +85,18 @@ void draw_sidebar(AppState& state, ImVec2 pos, ImVec2 size) {
     ImGui::SetCursorScreenPos(pos);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 16));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
-    ImGui::BeginChild("sidebar", ImVec2(size.x - 1, size.y), ImGuiChildFlags_AlwaysUseWindowPadding, kRegionFlags);
+    ImGui::BeginChild("sidebar", ImVec2(size.x - 1, size.y),
+                      ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_NavFlattened, kRegionFlags);
     ImGui::Indent(4);
     draw_brand();
     ImGui::Unindent(4);
-    ImGui::Dummy(ImVec2(0, 14));
+    ImGui::Dummy(ImVec2(0, 12));
 
     NavGroup group = NavGroup::Footer;
     bool first = true;
     for (const ViewInfo& view : all_views()) {
         if (view.group == NavGroup::Footer) continue;
-        if (first || view.group != group) draw_group_heading(view.group);
+        if (first || view.group != group) draw_group_heading(view.group, first);
         group = view.group;
         first = false;
         draw_nav_item(view, state);
@@ -130,7 +131,8 @@ void draw_main(const AppState& state, ImVec2 pos, ImVec2 size) {
     draw_header(view, pos, size.x);
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + theme::kHeaderHeight));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(32, 24));
-    ImGui::BeginChild(view.slug, ImVec2(size.x, size.y - theme::kHeaderHeight), ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild(view.slug, ImVec2(size.x, size.y - theme::kHeaderHeight),
+                      ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_NavFlattened);
     ImGui::PopStyleVar();
     view.draw();
     ImGui::EndChild();

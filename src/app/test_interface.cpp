@@ -63,7 +63,8 @@ EMSCRIPTEN_KEEPALIVE const char* wb_test_input_state() {
                           {"super", io.KeySuper}, {"anyKey", any_key},
                           {"mouseDown", {io.MouseDown[0], io.MouseDown[1], io.MouseDown[2]}},
                           {"x", has_pos ? io.MousePos.x : -1.0f}, {"y", has_pos ? io.MousePos.y : -1.0f},
-                          {"source", static_cast<int>(io.MouseSource)}}
+                          {"source", static_cast<int>(io.MouseSource)},
+                          {"navActive", io.NavActive}, {"navVisible", io.NavVisible}}
                .dump();
     return json.c_str();
 }
