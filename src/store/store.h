@@ -67,7 +67,9 @@ struct OwnerFilter {
 
 // What one pull reads, from one consistent snapshot.
 struct RowPage {
-    std::vector<StoredRow> rows;  // version > after, readable through the filter, by version
+    // version > after, readable through the filter, by version; revocations appear as deleted
+    // rows (owner = the old owner)
+    std::vector<StoredRow> rows;
     bool more = false;            // cut at the limit
     std::int64_t max_version = 0; // the highest committed version
     std::int64_t last_applied = 0;             // the client's last applied mutation number
@@ -87,6 +89,10 @@ public:
     virtual Result<std::int64_t> allocate_version() = 0;
     // Inserts or replaces the row (kind, id); `row.version` must come from allocate_version().
     virtual Status write_row(const StoredRow& row) = 0;
+    // The row (kind, id), written at `version`, no longer belongs to `old_owner`: readers of
+    // that owner who cannot read the row's current owner get it as deleted at `version`.
+    virtual Status revoke(const std::string& kind, const std::string& id, const std::string& old_owner,
+                          std::int64_t version) = 0;
     virtual Status record_rejection(const std::string& client_id, const Rejection& rejection) = 0;
 };
 

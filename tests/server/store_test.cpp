@@ -330,3 +330,36 @@ TEST_CASE("store: a writer that allocated a version holds back later writers unt
         CHECK(after.value().rows[1].id == "late");
     });
 }
+
+TEST_CASE("store: a row that moved to another owner reaches the old owner's readers as deleted") {
+    for_each_store([](StoreUnderTest& s) {
+        CAPTURE(s.backend);
+        write_rows(*s.store, {{"s1", "t1"}, {"s2", "t1"}});
+        // s1 moves from t1 to t2 at version 3.
+        REQUIRE(s.store->transact([](SyncWriter& w) -> wb::Status {
+            auto v = w.allocate_version();
+            if (!v) return v.error();
+            if (auto r = w.write_row(StoredRow{"students", "s1", v.value(), false, "{\"id\":\"s1\"}", "t2"}); !r)
+                return r;
+            return w.revoke("students", "s1", "t1", v.value());
+        }).ok());
+        auto t1 = s.store->pull(2, OwnerFilter{false, {"", "t1"}}, 10, "c", 0);
+        REQUIRE(t1.ok());
+        REQUIRE(t1.value().rows.size() == 1);
+        CHECK(t1.value().rows[0].id == "s1");
+        CHECK(t1.value().rows[0].deleted);
+        CHECK(t1.value().rows[0].version == 3);
+        auto t2 = s.store->pull(0, OwnerFilter{false, {"", "t2"}}, 10, "c", 0);
+        REQUIRE(t2.value().rows.size() == 1);
+        CHECK_FALSE(t2.value().rows[0].deleted);
+        // A manager of both sees the row itself, not a tombstone.
+        auto both = s.store->pull(2, OwnerFilter{false, {"", "t1", "t2"}}, 10, "c", 0);
+        REQUIRE(both.value().rows.size() == 1);
+        CHECK_FALSE(both.value().rows[0].deleted);
+        auto admin = s.store->pull(2, OwnerFilter{true, {}}, 10, "c", 0);
+        REQUIRE(admin.value().rows.size() == 1);
+        CHECK_FALSE(admin.value().rows[0].deleted);
+        // Cursor past the move: nothing more for t1.
+        CHECK(s.store->pull(3, OwnerFilter{false, {"", "t1"}}, 10, "c", 0).value().rows.empty());
+    });
+}

@@ -62,6 +62,18 @@ const std::vector<PgMigration>& pg_migrations() {
                 PRIMARY KEY (client_id, mutation_id)
             );
         )sql"},
+        // Rows that moved to another owner (a class changed tutor): the old owner's readers get
+        // a tombstone at the version of the move.
+        {3, R"sql(
+            CREATE TABLE sync_revocations (
+                kind      TEXT NOT NULL,
+                id        TEXT NOT NULL,
+                old_owner TEXT NOT NULL,
+                version   BIGINT NOT NULL,
+                PRIMARY KEY (kind, id, old_owner, version)
+            );
+            CREATE INDEX sync_revocations_by_version ON sync_revocations (version);
+        )sql"},
     };
     return migrations;
 }

@@ -56,6 +56,17 @@ public:
         });
     }
 
+    Status revoke(const std::string& kind, const std::string& id, const std::string& old_owner,
+                  std::int64_t version) override {
+        return pg_guard("revoking a row", [&]() -> Status {
+            tx_.exec_params(
+                "INSERT INTO sync_revocations (kind, id, old_owner, version) VALUES ($1, $2, $3, $4)"
+                " ON CONFLICT DO NOTHING",
+                kind, id, old_owner, version);
+            return ok_status();
+        });
+    }
+
     Status record_rejection(const std::string& client_id, const Rejection& r) override {
         return pg_guard("recording a rejection", [&]() -> Status {
             tx_.exec_params(
@@ -98,10 +109,18 @@ Result<RowPage> PgStore::pull(std::int64_t after, const OwnerFilter& filter, int
         // One snapshot for all reads: rows, the counter and the client's record agree.
         pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(*lease.value());
         RowPage page;
+        // Readable rows, plus tombstones for rows revoked from a readable owner whose current
+        // owner is not readable (the same rule as MemorySyncStore).
         auto rows = tx.exec_params(
-            "SELECT kind, id, version, deleted, body, owner FROM sync_rows"
-            " WHERE version > $1 AND ($2 OR owner IN (SELECT jsonb_array_elements_text($3::jsonb)))"
-            " ORDER BY version LIMIT $4",
+            "WITH readable AS (SELECT jsonb_array_elements_text($3::jsonb) AS owner)"
+            " SELECT kind, id, version, deleted, body, owner FROM sync_rows"
+            " WHERE version > $1 AND ($2 OR owner IN (SELECT owner FROM readable))"
+            " UNION ALL"
+            " SELECT r.kind, r.id, r.version, TRUE, '', r.old_owner FROM sync_revocations r"
+            " LEFT JOIN sync_rows cur ON cur.kind = r.kind AND cur.id = r.id"
+            " WHERE r.version > $1 AND ($2 OR r.old_owner IN (SELECT owner FROM readable))"
+            " AND NOT (cur.kind IS NOT NULL AND ($2 OR cur.owner IN (SELECT owner FROM readable)))"
+            " ORDER BY 3 LIMIT $4",
             after, filter.everything, nlohmann::json(filter.owners).dump(), limit + 1);
         for (const auto& r : rows) page.rows.push_back(row_from(r));
         if (static_cast<int>(page.rows.size()) > limit) {

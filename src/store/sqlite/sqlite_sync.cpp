@@ -55,6 +55,14 @@ public:
         return stmt->run();
     }
 
+    Status revoke(const std::string& kind, const std::string& id, const std::string& old_owner,
+                  std::int64_t version) override {
+        auto stmt = db_.prepare(
+            "INSERT OR IGNORE INTO sync_revocations (kind, id, old_owner, version) VALUES (?1, ?2, ?3, ?4)");
+        if (!stmt) return stmt.error();
+        return stmt->bind(1, kind).bind(2, id).bind(3, old_owner).bind(4, version).run();
+    }
+
     Status record_rejection(const std::string& client_id, const Rejection& r) override {
         auto stmt = db_.prepare(
             "INSERT OR REPLACE INTO sync_rejections (client_id, mutation_id, code, message)"
@@ -90,10 +98,17 @@ Result<RowPage> SqliteStore::pull(std::int64_t after, const OwnerFilter& filter,
     if (auto s = tx.begin(); !s) return s.error();
     RowPage page;
 
+    // Readable rows, plus tombstones for rows revoked from a readable owner whose current
+    // owner is not readable (the same rule as MemorySyncStore).
     auto rows = db_->prepare(
         "SELECT kind, id, version, deleted, body, owner FROM sync_rows"
         " WHERE version > ?1 AND (?2 = 1 OR owner IN (SELECT value FROM json_each(?3)))"
-        " ORDER BY version LIMIT ?4");
+        " UNION ALL"
+        " SELECT r.kind, r.id, r.version, 1, '', r.old_owner FROM sync_revocations r"
+        " LEFT JOIN sync_rows cur ON cur.kind = r.kind AND cur.id = r.id"
+        " WHERE r.version > ?1 AND (?2 = 1 OR r.old_owner IN (SELECT value FROM json_each(?3)))"
+        " AND NOT (cur.kind IS NOT NULL AND (?2 = 1 OR cur.owner IN (SELECT value FROM json_each(?3))))"
+        " ORDER BY 3 LIMIT ?4");
     if (!rows) return rows.error();
     rows->bind(1, after).bind(2, std::int64_t{filter.everything ? 1 : 0});
     rows->bind(3, nlohmann::json(filter.owners).dump()).bind(4, std::int64_t{limit} + 1);
