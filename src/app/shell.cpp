@@ -32,7 +32,7 @@ void draw_brand() {
     const char* tagline = ui::tr("app.tagline");
     ImGui::PushFont(nullptr, 15.0f);
     const float title_h = ImGui::GetFontSize();
-    dl->AddText(ImVec2(p.x + mark + 10, p.y - 1), pal.text, title);
+    widgets::heavy_text(dl, ImVec2(p.x + mark + 10, p.y - 1), pal.text, title);
     ImGui::PopFont();
     dl->AddText(nullptr, 12.0f, ImVec2(p.x + mark + 10, p.y + title_h + 1), pal.text_tertiary, tagline);
     ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, mark));
@@ -119,7 +119,7 @@ void draw_header(const ViewInfo& view, ImVec2 pos, float width) {
     ImGui::PushFont(nullptr, theme::kTitleFontSize);
     const ImVec2 size = ImGui::CalcTextSize(title);
     const ImVec2 at(pos.x + 32, pos.y + (theme::kHeaderHeight - size.y) * 0.5f);
-    dl->AddText(at, pal.text, title);
+    widgets::heavy_text(dl, at, pal.text, title);
     ImGui::PopFont();
     ui::note_drawn_at(title, at, ImVec2(at.x + size.x, at.y + size.y));
     dl->AddLine(ImVec2(pos.x + 32, pos.y + theme::kHeaderHeight - 0.5f),

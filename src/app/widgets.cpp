@@ -3,6 +3,8 @@
 #include "theme.h"
 #include "ui_text.h"
 
+#include <algorithm>
+
 namespace wb::app::widgets {
 
 bool segmented_control(const char* id, const char* const* labels, int count, int* selected, Size size) {
@@ -53,6 +55,12 @@ void status_dot(ImU32 color, float line_height) {
     const float r = 3.5f;
     ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + r, p.y + line_height * 0.5f), r, color);
     ImGui::Dummy(ImVec2(r * 2, line_height));
+}
+
+void heavy_text(ImDrawList* dl, ImVec2 pos, ImU32 color, const char* text) {
+    const float offset = 0.55f / std::max(1.0f, ImGui::GetIO().DisplayFramebufferScale.x * 0.75f);
+    dl->AddText(pos, color, text);
+    dl->AddText(ImVec2(pos.x + offset, pos.y), color, text);
 }
 
 }  // namespace wb::app::widgets

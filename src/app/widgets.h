@@ -14,4 +14,8 @@ bool segmented_control(const char* id, const char* const* labels, int count, int
 // A small coloured dot followed by a label, vertically centred on the current line.
 void status_dot(ImU32 color, float line_height);
 
+// Text drawn a second time a fraction of a pixel to the right: a semibold weight for titles
+// (the CJK font has a single weight).
+void heavy_text(ImDrawList* dl, ImVec2 pos, ImU32 color, const char* text);
+
 }  // namespace wb::app::widgets

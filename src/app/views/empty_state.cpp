@@ -2,6 +2,7 @@
 
 #include "theme.h"
 #include "ui_text.h"
+#include "widgets.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -41,6 +42,14 @@ void centred_text(const char* begin, const char* end, float region_x, float regi
     ImGui::TextUnformatted(begin, end);
 }
 
+void centred_title(const char* title, float region_x, float region_w) {
+    const ImVec2 size = ImGui::CalcTextSize(title);
+    ImGui::SetCursorPosX(region_x + (region_w - size.x) * 0.5f);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(size);
+    widgets::heavy_text(ImGui::GetWindowDrawList(), at, ImGui::GetColorU32(ImGuiCol_Text), title);
+}
+
 }  // namespace
 
 void draw_empty_state(const EmptyState& state) {
@@ -67,7 +76,7 @@ void draw_empty_state(const EmptyState& state) {
     ImGui::Dummy(ImVec2(avail.x, kHaloRadius * 2 + 12));
 
     ImGui::PushFont(nullptr, theme::kEmptyTitleFontSize);
-    centred_text(title, title + std::strlen(title), x0, avail.x);
+    centred_title(title, x0, avail.x);
     ui::note_drawn(title);
     ImGui::PopFont();
 
