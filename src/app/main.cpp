@@ -31,6 +31,7 @@ int main() {
     using namespace wb;
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;   // Tab, arrows, Enter, Space
     app::theme::apply();
 
     if (platform::start("#canvas") != platform::StartError::None) {

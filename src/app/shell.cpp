@@ -57,7 +57,7 @@ void draw_nav_item(const ViewInfo& view, AppState& state) {
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const ImVec2 b(a.x + width, a.y + theme::kNavItemHeight);
     ImGui::PushID(view.slug);
-    const bool clicked = ImGui::InvisibleButton("nav", ImVec2(width, theme::kNavItemHeight));
+    const bool clicked = ImGui::InvisibleButton("nav", ImVec2(width, theme::kNavItemHeight), ImGuiButtonFlags_EnableNav);
     ImGui::PopID();
     const bool hovered = ImGui::IsItemHovered();
     const bool selected = state.view == view.id;

@@ -28,7 +28,7 @@ bool segmented_control(const char* id, const char* const* labels, int count, int
         const ImVec2 b(x + text.x + pad_x * 2, origin.y + height - inset);
         ImGui::SetCursorScreenPos(a);
         ImGui::PushID(i);
-        if (ImGui::InvisibleButton("opt", ImVec2(b.x - a.x, b.y - a.y)) && *selected != i) {
+        if (ImGui::InvisibleButton("opt", ImVec2(b.x - a.x, b.y - a.y), ImGuiButtonFlags_EnableNav) && *selected != i) {
             *selected = i;
             changed = true;
         }

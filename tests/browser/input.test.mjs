@@ -1,5 +1,6 @@
 // Input through the platform layer: keyboard modifiers reach ImGui and are released when the
-// window loses focus; mouse buttons too; a finger tap drives the app as a touch source.
+// window loses focus; mouse buttons too; the keyboard navigates; a finger tap drives the app as
+// a touch source.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
@@ -50,6 +51,18 @@ test('a mouse click reports a mouse source and its position in CSS pixels', asyn
   assert.equal(s.source, 0);
   await clickLabel(page, '课次');
   await page.waitForFunction(() => window.workbench.currentView() === 'lessons');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the keyboard navigates the sidebar (Tab, arrows, Enter)', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.workbench.currentView() === 'lessons');
+  await waitForLabels(page, ['还没有课次']);
   assert.deepEqual(problems, []);
   await context.close();
 });
