@@ -104,6 +104,17 @@ test('a click in Settings switches the language, and screenshots are kept', asyn
   await page.screenshot({ path: path.join(artifactsDir(), 'shell-zh.png') });
 });
 
+test('the status bar follows the browser going offline and online', async () => {
+  const { page, context } = app;
+  assert.equal(await page.evaluate(() => window.workbench.online()), true);
+  await context.setOffline(true);
+  await page.waitForFunction(() => window.workbench.online() === false);
+  await waitForLabels(page, ['离线']);
+  await context.setOffline(false);
+  await page.waitForFunction(() => window.workbench.online() === true);
+  await waitForLabels(page, ['在线']);
+});
+
 test('no console errors, page errors or failed requests', () => {
   assert.deepEqual(app.problems, []);
 });
