@@ -95,7 +95,10 @@ bool condition_holds(const std::string& condition, const ConditionSubject& s)
     if (name == "not_on_leave") return effective_attendance(ev, lesson) != "leave";
     if (name == "confirmed_attend") return effective_attendance(ev, lesson) == "attend";
     if (name == "no_attendance_mark") return effective_attendance(ev, lesson).empty();
-    if (name == "not_entered_class") return !any_of_kind(ev, EventKind::ClassEntry, lesson);
+    if (name == "not_entered_class")  // an extra-session entry (value "extra") is not the lesson
+        return !std::any_of(ev.begin(), ev.end(), [&](const Event* e) {
+            return e->kind == EventKind::ClassEntry && e->lesson_id == lesson && e->value != "extra";
+        });
     if (name == "not_submitted") return !any_of_kind(ev, EventKind::HomeworkSubmitted, lesson);
     if (name == "ungraded") return !any_of_kind(ev, EventKind::Grade, lesson, since_anchor);
     if (name == "feedback_not_sent") return !any_of_kind(ev, EventKind::FeedbackSent, lesson, since_anchor);

@@ -1,0 +1,307 @@
+#include "core/metrics.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "core/conditions.h"
+
+namespace wb {
+namespace {
+
+using Events = std::vector<const Event*>;
+
+struct MetricScope {
+    const State& state;
+    const MetricQuery& q;
+    EventHistory history;
+    std::vector<const Student*> students;             // enrolled in the scope's classes
+    std::map<std::string, const Enrolment*> enrolment;  // by student
+    std::vector<const Lesson*> lessons;               // of those classes' courses, started in the period, ended by now
+    std::set<std::string> tutors;
+
+    bool in_period(TimeMs t) const { return t >= q.from && t < q.to; }
+    // Active at `t`: enrolled before and not refunded before.
+    bool active_at(const Student* s, TimeMs t) const
+    {
+        const Enrolment* e = enrolment.at(s->id);
+        if (e->enrolled_at > t) return false;
+        for (const Event* ev : history.of(s->id))
+            if (ev->kind == EventKind::RefundDecision && ev->value == "refund" && ev->at <= t) return false;
+        return true;
+    }
+};
+
+bool tutor_in_scope(const State& s, const MetricQuery& q, const std::string& tutor_id)
+{
+    if (!q.tutor_id.empty()) return tutor_id == q.tutor_id;
+    if (q.manager_id.empty()) return true;
+    auto it = s.users.find(tutor_id);
+    return it != s.users.end() && it->second.manager_id == q.manager_id;
+}
+
+MetricScope make_scope(const State& s, const MetricQuery& q)
+{
+    MetricScope sc{s, q, EventHistory(s, q.now), {}, {}, {}, {}};
+    std::set<std::string> courses, classes;
+    for (const auto& [id, c] : s.classes) {
+        if (!tutor_in_scope(s, q, c.tutor_id)) continue;
+        classes.insert(id);
+        courses.insert(c.course_id);
+        sc.tutors.insert(c.tutor_id);
+    }
+    for (const auto& [_, e] : s.enrolments) {
+        auto st = s.students.find(e.student_id);
+        if (!classes.count(e.class_id) || st == s.students.end() || sc.enrolment.count(e.student_id)) continue;
+        sc.students.push_back(&st->second);
+        sc.enrolment[e.student_id] = &e;
+    }
+    for (const auto& [_, l] : s.lessons)
+        if (courses.count(l.course_id) && sc.in_period(l.start) && l.end <= q.now) sc.lessons.push_back(&l);
+    std::sort(sc.lessons.begin(), sc.lessons.end(), [](const Lesson* a, const Lesson* b) { return a->start < b->start; });
+    return sc;
+}
+
+// Accumulates a rate and the students missing from it.
+struct Tally {
+    MetricValue v;
+    std::set<std::string> missing;
+    void add(const std::string& student, bool counted)
+    {
+        ++v.denominator;
+        if (counted) ++v.numerator;
+        else missing.insert(student);
+    }
+    MetricValue done(std::string counts)
+    {
+        v.counts = std::move(counts);
+        v.measured = v.denominator > 0;
+        v.value = v.measured ? double(v.numerator) / v.denominator : 0;
+        v.missing.assign(missing.begin(), missing.end());
+        return v;
+    }
+};
+
+bool any(const Events& ev, const std::function<bool(const Event&)>& pred)
+{
+    return std::any_of(ev.begin(), ev.end(), [&](const Event* e) { return pred(*e); });
+}
+
+bool is_contact(const Event& e) { return e.kind == EventKind::Call || e.kind == EventKind::MessageSent || e.kind == EventKind::Visit; }
+bool is_lesson_entry(const Event& e) { return e.kind == EventKind::ClassEntry && e.value != "extra"; }
+
+// A student-level rate: per student active at the period's end (or now), does `pred` hold?
+MetricValue per_student(const MetricScope& sc, const std::function<bool(const Events&)>& pred, const char* counts)
+{
+    Tally t;
+    TimeMs at = std::min(sc.q.to, sc.q.now);
+    for (const Student* s : sc.students)
+        if (sc.active_at(s, at)) t.add(s->id, pred(sc.history.of(s->id)));
+    return t.done(counts);
+}
+
+// A rate over lesson seats: each (lesson in period, student active at its start).
+MetricValue per_seat(const MetricScope& sc, const std::function<bool(const Events&, const Lesson&)>& pred, const char* counts)
+{
+    Tally t;
+    for (const Lesson* l : sc.lessons)
+        for (const Student* s : sc.students)
+            if (sc.active_at(s, l->start)) t.add(s->id, pred(sc.history.of(s->id), *l));
+    return t.done(counts);
+}
+
+// A rate over events of one kind in the period: does `pred` hold for each?
+MetricValue per_event(const MetricScope& sc, EventKind kind, const std::string& value,
+                      const std::function<bool(const Events&, const Event&)>& pred, const char* counts)
+{
+    Tally t;
+    for (const Student* s : sc.students) {
+        const Events& ev = sc.history.of(s->id);
+        for (const Event* e : ev)
+            if (e->kind == kind && (value.empty() || e->value == value) && sc.in_period(e->at)) t.add(s->id, pred(ev, *e));
+    }
+    return t.done(counts);
+}
+
+}  // namespace
+
+namespace {
+
+using MetricFn = std::function<MetricValue(const MetricScope&)>;
+
+bool reached_call(const Event& e, int min_sec)
+{
+    return e.kind == EventKind::Call && e.value == "reached" && e.duration_sec >= min_sec;
+}
+
+bool has_kind(const Events& ev, EventKind k) { return any(ev, [k](const Event& e) { return e.kind == k; }); }
+
+bool after_within(const Events& ev, const Event& start, TimeMs window, const std::function<bool(const Event&)>& pred)
+{
+    return any(ev, [&](const Event& e) { return e.at >= start.at && e.at <= start.at + window && pred(e); });
+}
+
+MetricValue students_per_tutor(const MetricScope& sc)
+{
+    MetricValue v;
+    TimeMs at = std::min(sc.q.to, sc.q.now);
+    for (const Student* s : sc.students) v.numerator += sc.active_at(s, at);
+    v.denominator = int(sc.tutors.size());
+    v.measured = v.denominator > 0;
+    v.value = v.measured ? double(v.numerator) / v.denominator : 0;
+    v.counts = "active students / tutors";
+    return v;
+}
+
+MetricValue count_per_student(const MetricScope& sc, EventKind kind, const std::string& value, const char* counts)
+{
+    MetricValue v = per_student(sc, [](const Events&) { return true; }, counts);
+    v.numerator = 0;
+    for (const Student* s : sc.students)
+        for (const Event* e : sc.history.of(s->id))
+            v.numerator += e->kind == kind && e->value == value && sc.in_period(e->at);
+    v.value = v.measured ? double(v.numerator) / v.denominator : 0;
+    v.missing.clear();
+    return v;
+}
+
+MetricValue renewal_among(const MetricScope& sc, const char* step, const char* among, const char* counts)
+{
+    Tally t;
+    TimeMs at = std::min(sc.q.to, sc.q.now);
+    auto has_step = [](const Events& ev, const char* s) {
+        return any(ev, [s](const Event& e) { return e.kind == EventKind::RenewalStep && e.value == s; });
+    };
+    for (const Student* s : sc.students) {
+        const Events& ev = sc.history.of(s->id);
+        if (!sc.active_at(s, at) || (among && !has_step(ev, among))) continue;
+        t.add(s->id, has_step(ev, step));
+    }
+    return t.done(counts);
+}
+
+const std::map<std::string, MetricFn>& definitions()
+{
+    static const std::map<std::string, MetricFn> table{
+        {"students_per_tutor", students_per_tutor},
+        {"home_visit_rate", [](const MetricScope& sc) { return per_student(sc, [](const Events& ev) {
+             return any(ev, [](const Event& e) { return reached_call(e, 1); }) && has_kind(ev, EventKind::MaterialMailed) &&
+                    has_kind(ev, EventKind::WechatAdded); }, "students reached by phone, material mailed and WeChat added / students"); }},
+        {"phone_reach_rate", [](const MetricScope& sc) { return per_student(sc, [](const Events& ev) {
+             return any(ev, [](const Event& e) { return reached_call(e, 1); }); }, "students reached by phone / students"); }},
+        {"call_3min_rate", [](const MetricScope& sc) { return per_student(sc, [](const Events& ev) {
+             return any(ev, [](const Event& e) { return reached_call(e, 180); }); }, "students with a reached call >= 3 min / students"); }},
+        {"material_mailing_rate", [](const MetricScope& sc) { return per_student(sc, [](const Events& ev) {
+             return has_kind(ev, EventKind::MaterialMailed); }, "students whose material was mailed / students"); }},
+        {"wechat_added_rate", [](const MetricScope& sc) { return per_student(sc, [](const Events& ev) {
+             return has_kind(ev, EventKind::WechatAdded); }, "students added on WeChat / students"); }},
+        {"attendance_rate", [](const MetricScope& sc) { return per_seat(sc, [](const Events& ev, const Lesson& l) {
+             return any(ev, [&](const Event& e) { return is_lesson_entry(e) && e.lesson_id == l.id; }); }, "lesson seats attended / lesson seats"); }},
+        {"class_completion_rate", [](const MetricScope& sc) { return per_seat(sc, [](const Events& ev, const Lesson& l) {
+             return any(ev, [&](const Event& e) { return is_lesson_entry(e) && e.lesson_id == l.id; }) &&
+                    !any(ev, [&](const Event& e) { return e.kind == EventKind::ClassDropOut && e.lesson_id == l.id; }); },
+             "lesson seats attended to the end / lesson seats"); }},
+        {"homework_submission_48h_rate", [](const MetricScope& sc) { return per_seat(sc, [](const Events& ev, const Lesson& l) {
+             return any(ev, [&](const Event& e) { return e.kind == EventKind::HomeworkSubmitted && e.lesson_id == l.id && e.at <= l.end + 48 * kHourMs; }); },
+             "works submitted within 48 h of the lesson / lesson seats"); }},
+        {"extra_session_attendance_rate", [](const MetricScope& sc) { return per_seat(sc, [](const Events& ev, const Lesson& l) {
+             return any(ev, [&](const Event& e) { return e.kind == EventKind::ClassEntry && e.value == "extra" && e.lesson_id == l.id; }); },
+             "extra-session seats attended / lesson seats"); }},
+        {"dropout_followup_5min_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::ClassDropOut, "", [](const Events& ev, const Event& d) {
+             return after_within(ev, d, 5 * kMinuteMs, is_contact); }, "drop-outs contacted within 5 min / drop-outs"); }},
+        {"grading_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::HomeworkSubmitted, "", [](const Events& ev, const Event& h) {
+             return any(ev, [&](const Event& e) { return e.kind == EventKind::Grade && e.lesson_id == h.lesson_id; }); }, "works graded / works submitted"); }},
+        {"feedback_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::Grade, "", [](const Events& ev, const Event& g) {
+             return any(ev, [&](const Event& e) { return e.kind == EventKind::FeedbackSent && e.lesson_id == g.lesson_id; }); }, "graded works with feedback sent / graded works"); }},
+        {"correction_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::Grade, "B", [](const Events& ev, const Event& g) {
+             return any(ev, [&](const Event& e) { return e.kind == EventKind::Correction && e.lesson_id == g.lesson_id; }); }, "B-graded works corrected / B-graded works"); }},
+        {"b_grade_1on1_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::Grade, "B", [](const Events& ev, const Event& g) {
+             return after_within(ev, g, 48 * kHourMs, [](const Event& e) { return e.kind == EventKind::Call || e.kind == EventKind::Visit; }); },
+             "B-graded works explained 1-on-1 within 48 h / B-graded works"); }},
+        {"monthly_followup_rate", [](const MetricScope& sc) { return per_student(sc, [&sc](const Events& ev) {
+             return any(ev, [&](const Event& e) { return e.kind == EventKind::Visit && sc.in_period(e.at); }); }, "students visited in the period / students"); }},
+        {"refund_rate", [](const MetricScope& sc) { MetricValue v = per_event(sc, EventKind::RefundDecision, "refund", [](const Events&, const Event&) { return true; }, "");
+             Tally t;
+             for (const Student* s : sc.students) t.add(s->id, true);
+             t.v.numerator = v.numerator;
+             MetricValue r = t.done("students refunded in the period / students enrolled");
+             r.missing.clear();
+             return r; }},
+        {"rescue_success_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::RefundDecision, "", [](const Events&, const Event& d) {
+             return d.value == "retain"; }, "refund requests retained / refund decisions"); }},
+        {"pre_attendance_reply_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::MessageSent, "survey.pre_attendance", [](const Events& ev, const Event& m) {
+             return after_within(ev, m, 8 * kHourMs, [&](const Event& e) { return e.kind == EventKind::Reply && e.ref_id == m.id; }); },
+             "surveys answered within 8 h / surveys sent"); }},
+        {"warmup_push_count", [](const MetricScope& sc) { return count_per_student(sc, EventKind::RenewalStep, "warmup", "warm-up pushes / students"); }},
+        {"reservation_rate", [](const MetricScope& sc) { return renewal_among(sc, "reservation", nullptr, "students with a reservation / students"); }},
+        {"order_rate", [](const MetricScope& sc) { return renewal_among(sc, "order", "reservation", "reserved students who ordered / reserved students"); }},
+        {"renewal_rate", [](const MetricScope& sc) { return renewal_among(sc, "order", nullptr, "students who renewed / students"); }},
+    };
+    return table;
+}
+
+const Target* template_target(const SopTemplate& tpl, const std::string& id)
+{
+    auto scan = [&](const std::vector<MetricRef>& refs) -> const Target* {
+        for (const auto& m : refs)
+            if (m.id == id) return &m.target;
+        return nullptr;
+    };
+    for (const auto& g : tpl.goals)
+        if (auto t = scan(g.metrics)) return t;
+    for (const auto& task : tpl.tasks) {
+        if (auto t = scan(task.metrics)) return t;
+        for (const auto& sub : task.subtasks)
+            if (auto t = scan(sub.metrics)) return t;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+MetricValue compute_metric(const State& state, const std::string& id, const MetricQuery& query)
+{
+    MetricScope sc = make_scope(state, query);
+    auto it = definitions().find(id);
+    MetricValue v;
+    if (it == definitions().end()) {
+        v.counts = "not measured from events yet";
+    } else {
+        v = it->second(sc);
+    }
+    v.id = id;
+    return v;
+}
+
+std::vector<MetricValue> compute_metrics(const State& state, const SopTemplate& tpl, const MetricQuery& query)
+{
+    std::vector<std::string> ids;
+    auto collect = [&](const std::vector<MetricRef>& refs) {
+        for (const auto& m : refs)
+            if (std::find(ids.begin(), ids.end(), m.id) == ids.end()) ids.push_back(m.id);
+    };
+    for (const auto& g : tpl.goals) collect(g.metrics);
+    for (const auto& task : tpl.tasks) {
+        collect(task.metrics);
+        for (const auto& sub : task.subtasks) collect(sub.metrics);
+    }
+    MetricScope sc = make_scope(state, query);
+    std::vector<MetricValue> out;
+    for (const auto& id : ids) {
+        auto it = definitions().find(id);
+        MetricValue v;
+        if (it != definitions().end()) v = it->second(sc);
+        else v.counts = "not measured from events yet";
+        v.id = id;
+        if (const Target* t = template_target(tpl, id)) {
+            v.has_target = true;
+            v.target = *t;
+            v.met = v.measured && target_met(*t, v.value);
+        }
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+}  // namespace wb

@@ -1,0 +1,39 @@
+#pragma once
+// Metrics over a period, per tutor or per team, compared with the template's targets. Every
+// value explains itself: numerator, denominator, what was counted, and the students missing
+// from the numerator (so a tutor can act on them).
+#include <string>
+#include <vector>
+
+#include "core/sop_template.h"
+#include "core/state.h"
+
+namespace wb {
+
+struct MetricQuery {
+    TimeMs from = 0;  // period [from, to); lessons by start time, events by time
+    TimeMs to = 0;
+    TimeMs now = 0;   // events after now are not known yet
+    std::string tutor_id;    // one tutor, or
+    std::string manager_id;  // the team of this manager; both empty: everyone
+};
+
+struct MetricValue {
+    std::string id;
+    bool measured = false;  // false: no data in the period (denominator 0) or not measurable
+    double value = 0;
+    int numerator = 0;
+    int denominator = 0;
+    std::string counts;  // "students with a reached call >= 3 min / students"
+    std::vector<std::string> missing;  // student ids not in the numerator
+    bool has_target = false;
+    Target target;
+    bool met = false;
+};
+
+// Every metric the template names (goals, tasks, sub-tasks), once each, in template order.
+std::vector<MetricValue> compute_metrics(const State& state, const SopTemplate& tpl, const MetricQuery& query);
+// One metric by id (see metric_catalog()); targets are not filled in.
+MetricValue compute_metric(const State& state, const std::string& id, const MetricQuery& query);
+
+}  // namespace wb
