@@ -16,9 +16,14 @@ constexpr ImGuiWindowFlags kRegionFlags = ImGuiWindowFlags_NoScrollbar | ImGuiWi
 
 void fill(ImVec2 a, ImVec2 b, ImU32 color) { ImGui::GetWindowDrawList()->AddRectFilled(a, b, color); }
 
+// Below this window width the sidebar shows icons only (labels become tooltips).
+constexpr float kCompactBelowWidth = 760.0f;
+constexpr float kCompactSidebarWidth = 60.0f;
+enum class SidebarMode { Full, Compact };
+
 // [SECTION] Sidebar -----------------------------------------------------------------------------
 
-void draw_brand() {
+void draw_brand(SidebarMode mode) {
     const theme::Palette& pal = theme::palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -27,6 +32,10 @@ void draw_brand() {
     // The mark: a check over a base line, white on the accent square.
     const ImVec2 check[] = {ImVec2(p.x + 8, p.y + 14.5f), ImVec2(p.x + 12.5f, p.y + 19), ImVec2(p.x + 20.5f, p.y + 9.5f)};
     dl->AddPolyline(check, 3, IM_COL32_WHITE, 0, 2.4f);
+    if (mode == SidebarMode::Compact) {
+        ImGui::Dummy(ImVec2(mark, mark));
+        return;
+    }
 
     const char* title = ui::tr("app.title");
     const char* tagline = ui::tr("app.tagline");
@@ -40,10 +49,17 @@ void draw_brand() {
     ui::note_drawn_at(tagline, ImVec2(p.x + mark + 10, p.y + title_h), ImVec2(p.x + 200, p.y + mark));
 }
 
-void draw_group_heading(NavGroup group, bool first) {
+void draw_group_heading(NavGroup group, bool first, SidebarMode mode) {
     const char* key = nav_group_key(group);
     if (!*key) return;
     ImGui::Dummy(ImVec2(0, first ? 4.0f : 14.0f));
+    if (mode == SidebarMode::Compact) {   // a hairline instead of the heading
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float w = ImGui::GetContentRegionAvail().x;
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x + 8, p.y + 4), ImVec2(p.x + w - 8, p.y + 4), theme::palette().border);
+        ImGui::Dummy(ImVec2(0, 10));
+        return;
+    }
     const char* label = ui::tr(key);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddText(nullptr, 12.0f, ImVec2(p.x + 10, p.y), theme::palette().text_tertiary, label);
@@ -51,7 +67,7 @@ void draw_group_heading(NavGroup group, bool first) {
     ui::note_drawn_at(label, ImVec2(p.x + 10, p.y), ImVec2(p.x + 150, p.y + 14));
 }
 
-void draw_nav_item(const ViewInfo& view, AppState& state) {
+void draw_nav_item(const ViewInfo& view, AppState& state, SidebarMode mode) {
     const theme::Palette& pal = theme::palette();
     const float width = ImGui::GetContentRegionAvail().x;
     const ImVec2 a = ImGui::GetCursorScreenPos();
@@ -69,43 +85,54 @@ void draw_nav_item(const ViewInfo& view, AppState& state) {
     else if (hovered) dl->AddRectFilled(a, b, pal.hover, 6.0f);
     const ImU32 col = selected ? pal.accent : pal.text_secondary;
     const float icon = 16.0f;
-    view.icon(dl, ImVec2(a.x + 10, a.y + (theme::kNavItemHeight - icon) * 0.5f), icon, col);
     const char* label = ui::tr(view.title_key);
-    const float text_h = ImGui::GetFontSize();
-    dl->AddText(ImVec2(a.x + 36, a.y + (theme::kNavItemHeight - text_h) * 0.5f), selected ? pal.accent : pal.text, label);
-    ui::note_drawn(label);
+    if (mode == SidebarMode::Compact) {
+        view.icon(dl, ImVec2(a.x + (width - icon) * 0.5f, a.y + (theme::kNavItemHeight - icon) * 0.5f), icon, col);
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort) && ImGui::BeginTooltip()) {
+            ImGui::TextUnformatted(label);
+            ui::note_drawn(label);
+            ImGui::EndTooltip();
+        }
+    } else {
+        view.icon(dl, ImVec2(a.x + 10, a.y + (theme::kNavItemHeight - icon) * 0.5f), icon, col);
+        const float text_h = ImGui::GetFontSize();
+        dl->AddText(ImVec2(a.x + 36, a.y + (theme::kNavItemHeight - text_h) * 0.5f), selected ? pal.accent : pal.text, label);
+        ui::note_drawn(label);
+    }
     ImGui::Dummy(ImVec2(0, 2));
 }
 
-void draw_sidebar(AppState& state, ImVec2 pos, ImVec2 size) {
+void draw_sidebar(AppState& state, ImVec2 pos, ImVec2 size, SidebarMode mode) {
     const theme::Palette& pal = theme::palette();
     fill(pos, ImVec2(pos.x + size.x, pos.y + size.y), pal.sidebar);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(pos.x + size.x - 0.5f, pos.y), ImVec2(pos.x + size.x - 0.5f, pos.y + size.y), pal.border);
 
     ImGui::SetCursorScreenPos(pos);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 16));
+    const bool compact = mode == SidebarMode::Compact;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(compact ? 8.0f : 12.0f, 16));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    // A short window scrolls the sidebar (wheel, no scrollbar) instead of clipping it.
     ImGui::BeginChild("sidebar", ImVec2(size.x - 1, size.y),
-                      ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_NavFlattened, kRegionFlags);
-    ImGui::Indent(4);
-    draw_brand();
-    ImGui::Unindent(4);
+                      ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoScrollbar);
+    ImGui::Indent(compact ? (size.x - 1 - 16 - 28) * 0.5f : 4.0f);
+    draw_brand(mode);
+    ImGui::Unindent(compact ? (size.x - 1 - 16 - 28) * 0.5f : 4.0f);
     ImGui::Dummy(ImVec2(0, 12));
 
     NavGroup group = NavGroup::Footer;
     bool first = true;
     for (const ViewInfo& view : all_views()) {
         if (view.group == NavGroup::Footer) continue;
-        if (first || view.group != group) draw_group_heading(view.group, first);
+        if (first || view.group != group) draw_group_heading(view.group, first, mode);
         group = view.group;
         first = false;
-        draw_nav_item(view, state);
+        draw_nav_item(view, state, mode);
     }
     // Footer items pinned to the bottom.
     const float bottom = size.y - 16.0f - theme::kNavItemHeight - 2;
     if (ImGui::GetCursorPosY() < bottom) ImGui::SetCursorPosY(bottom);
     for (const ViewInfo& view : all_views())
-        if (view.group == NavGroup::Footer) draw_nav_item(view, state);
+        if (view.group == NavGroup::Footer) draw_nav_item(view, state, mode);
     ImGui::EndChild();
     ImGui::PopStyleVar(2);
 }
@@ -213,8 +240,9 @@ void draw_shell() {
 
     const ImVec2 origin = vp->Pos;
     const float body_h = vp->Size.y - theme::kStatusBarHeight;
-    const float sidebar_w = theme::kSidebarWidth;
-    draw_sidebar(state, origin, ImVec2(sidebar_w, body_h));
+    const SidebarMode mode = vp->Size.x < kCompactBelowWidth ? SidebarMode::Compact : SidebarMode::Full;
+    const float sidebar_w = mode == SidebarMode::Compact ? kCompactSidebarWidth : theme::kSidebarWidth;
+    draw_sidebar(state, origin, ImVec2(sidebar_w, body_h), mode);
     draw_main(state, ImVec2(origin.x + sidebar_w, origin.y), ImVec2(vp->Size.x - sidebar_w, body_h));
     draw_status_bar(state, ImVec2(origin.x, origin.y + body_h), ImVec2(vp->Size.x, theme::kStatusBarHeight));
     ImGui::End();

@@ -66,3 +66,20 @@ test('a devicePixelRatio change (browser zoom) updates the backing store', async
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a narrow window gets an icon sidebar whose labels show as tooltips', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, { viewport: { width: 420, height: 760 }, hasTouch: false });
+  await waitForIdle(page);
+  let labels = await page.evaluate(() => window.workbench.visibleLabels());
+  assert.ok(labels.includes('今日待办'), 'the header still names the view');
+  assert.ok(!labels.includes('学员'), 'navigation labels are not drawn in the compact sidebar');
+  await page.screenshot({ path: path.join(artifactsDir(), 'shell-narrow.png') });
+  // Hover the second navigation row (icons are centred in a 60 px column).
+  for (let y = 90; y < 260 && !(await page.evaluate(() => window.workbench.visibleLabels().includes('学员'))); y += 8) {
+    await page.mouse.move(30, y);
+    await page.waitForTimeout(350);
+  }
+  await waitForLabels(page, ['学员']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
