@@ -67,6 +67,7 @@ struct State {
     bool is_mac = false;
     double css_w = 0, css_h = 0, ratio = 1;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
+    bool context_lost = false;        // between webglcontextlost and webglcontextrestored
 };
 State g_state;
 
@@ -149,6 +150,11 @@ void update_cursor() {
 }
 
 void tick() {
+    if (g_state.context_lost) {       // nothing can be drawn; the restore event wakes us
+        g_state.paused = true;
+        emscripten_pause_main_loop();
+        return;
+    }
     ImGuiIO& io = ImGui::GetIO();
     const double now = emscripten_performance_now();
     const double dt = g_state.last_frame_ms > 0 ? (now - g_state.last_frame_ms) / 1000.0 : 1.0 / 60.0;
@@ -351,6 +357,18 @@ EMSCRIPTEN_KEEPALIVE void wb_platform_pointer(int kind, double x, double y, int 
 }
 
 EMSCRIPTEN_KEEPALIVE void wb_platform_viewport_changed() { wb::platform::wake(); }
+
+EMSCRIPTEN_KEEPALIVE void wb_platform_context_lost() { wb::platform::g_state.context_lost = true; }
+
+// Every GL object died with the old context: drop the renderer's buffers, shader and textures
+// (ImGui re-creates the font atlas texture when the backend marks it destroyed) and redraw.
+EMSCRIPTEN_KEEPALIVE void wb_platform_context_restored() {
+    using namespace wb::platform;
+    emscripten_webgl_make_context_current(g_state.gl);
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    g_state.context_lost = false;
+    wake();
+}
 
 EMSCRIPTEN_KEEPALIVE void wb_platform_online_changed(int online) {
     wb::platform::g_state.online = online != 0;

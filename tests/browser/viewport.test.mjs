@@ -83,3 +83,23 @@ test('a narrow window gets an icon sidebar whose labels show as tooltips', async
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a lost WebGL context is restored and the app draws again', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await waitForIdle(page);
+  await page.evaluate(() => {
+    window.wbLose = document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context');
+    window.wbLose.loseContext();
+  });
+  await page.waitForTimeout(300);
+  const before = await page.evaluate(() => window.workbench.frameCount());
+  await page.evaluate(() => window.wbLose.restoreContext());
+  await page.waitForFunction((n) => window.workbench.frameCount() > n, before);
+  await page.evaluate(() => window.workbench.openView('dashboard'));
+  await waitForLabels(page, ['还没有数据']);
+  await waitForIdle(page);
+  assert.equal(await page.isVisible('#error'), false);
+  await page.screenshot({ path: path.join(artifactsDir(), 'after-context-restore.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -39,10 +39,13 @@ mergeInto(LibraryManager.library, {
       if (e.pointerType === 'mouse' && !e.buttons) send(3, e);
     });
     canvas.addEventListener('contextmenu', function(e) { e.preventDefault(); });
-    // FIXME: rebuild the renderer on webglcontextrestored instead of asking for a reload.
+    // A lost WebGL context (GPU reset, too many contexts) comes back if the loss is
+    // preventDefault'ed; the app then rebuilds its GPU objects and redraws.
     canvas.addEventListener('webglcontextlost', function(e) {
-      if (typeof Module['onFatalError'] === 'function') Module['onFatalError']('gpu', 'webglcontextlost');
+      e.preventDefault();
+      _wb_platform_context_lost();
     });
+    canvas.addEventListener('webglcontextrestored', function() { _wb_platform_context_restored(); });
 
     // devicePixelRatio changes (browser zoom, moving to another screen) fire no resize event
     // on every browser: watch a media query for the current ratio and re-arm it on change.
