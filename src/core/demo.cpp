@@ -154,7 +154,8 @@ void in_class(Builder& b, const std::string& sid, const std::string& tutor, cons
 void homework(Builder& b, const std::string& sid, const std::string& tutor, const Lesson& l, double p_submit)
 {
     if (!b.rng.chance(p_submit)) return;
-    TimeMs submitted = l.end + b.rng.between(1, 70) * kHourMs;
+    int hours = b.rng.chance(0.88) ? b.rng.between(1, 47) : b.rng.between(48, 96);  // most within 48 h
+    TimeMs submitted = l.end + hours * kHourMs;
     if (b.event("homework_submitted", submitted, sid, {{"lessonId", l.id}}).empty() || !b.rng.chance(0.96)) return;
     TimeMs graded = submitted + b.rng.between(1, 30) * kHourMs;
     double roll = b.rng.uniform();

@@ -7,7 +7,7 @@ using namespace wb;
 using namespace wb::test;
 
 namespace {
-const uint64_t kDemoFingerprint = 1964685036501281875ull;
+const uint64_t kDemoFingerprint = 13824455691468678971ull;
 const TimeMs kNow = utc_ms(2026, 4, 15, 4, 0);  // Wednesday 12:00 in Shanghai
 
 DemoDataset demo(uint64_t seed, int students = 250)

@@ -40,3 +40,25 @@ TEST_CASE("reading a broken dataset names the place and the problem")
                                      "note, ticket_opened, ticket_resolved, handoff, visit, material_mailed, "
                                      "wechat_added, training_accepted");
 }
+
+#include "core/dataset_replay.h"
+#include "core/demo.h"
+
+TEST_CASE("a dataset imports by replaying it through the mutator, and bad references are caught")
+{
+    DemoOptions o;
+    o.now = utc_ms(2026, 4, 15, 4, 0);
+    o.students_per_tutor = 15;
+    auto demo = generate_demo(o);
+    REQUIRE(demo.error.empty());
+    must(demo.state, "task.snooze", {{"instanceId", "x/1/s1-001"}, {"at", 1}, {"until", 2}, {"reason", "r"}});
+    auto j = state_to_json(demo.state);
+    auto imported = import_dataset(j);
+    REQUIRE(imported.error.empty());
+    auto back = state_to_json(imported.state);
+    back.erase("version");
+    j.erase("version");
+    CHECK(back == j);
+    j["events"][5]["studentId"] = "ghost";
+    CHECK(import_dataset(j).error.find("): args/studentId: no student ghost") != std::string::npos);
+}
