@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/conditions.h"
+#include "core/metrics_tasks.h"
 
 namespace wb {
 namespace {
@@ -292,7 +293,7 @@ std::vector<MetricValue> compute_metrics(const State& state, const SopTemplate& 
         auto it = definitions().find(id);
         MetricValue v;
         if (it != definitions().end()) v = it->second(sc);
-        else v.counts = "not measured from events yet";
+        else if (!task_completion_metric(state, tpl, id, query, v)) v.counts = "not measured from events yet";
         v.id = id;
         if (const Target* t = template_target(tpl, id)) {
             v.has_target = true;

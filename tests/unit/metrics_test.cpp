@@ -87,3 +87,21 @@ TEST_CASE("metrics over the demo: team equals the sum of its tutors, values are 
     CHECK(find(team, "pre_attendance_reply_rate").value > 0.8);
     CHECK(find(team, "students_per_tutor").value <= 60);
 }
+
+TEST_CASE("sub-tasks without an event metric are measured by their task instances done")
+{
+    auto s = small_roster("Asia/Shanghai", kLesson1, 4, 2);
+    auto tpl = builtin("tutor");
+    must(s, "task.done", {{"instanceId", "study_content/c1-l1/k1"}, {"at", kLesson1 - kDayMs}, {"by", "t1"}});
+    MetricQuery q;
+    q.from = kLesson1 - 7 * kDayMs;
+    q.to = kLesson1 + 14 * kDayMs;
+    q.now = q.to;
+    q.tutor_id = "t1";
+    auto all = compute_metrics(s, tpl, q);
+    const auto& prep = find(all, "lesson_prep_rate");  // lesson prep opens 3 days before lessons 1, 2, 3
+    CHECK(prep.counts == "task instances done or cleared / task instances opened");
+    CHECK(prep.denominator == 3);
+    CHECK(prep.numerator == 1);
+    CHECK_FALSE(prep.met);
+}
