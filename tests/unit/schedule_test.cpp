@@ -214,3 +214,20 @@ TEST_CASE("CSM SLAs depend on the customer's size")
     CHECK(task_by_id(later, "incident_resolution/i1/s1") == nullptr);
     CHECK(task_by_id(later, "question_resolution/q2/s2")->status == DueStatus::Open);
 }
+
+TEST_CASE("CSM renewal reminders keep 10:00 New York time on both sides of the March change")
+{
+    // The contract (a 2-session course) ends Friday 1 May 2026, 14:00-16:00 EDT.
+    auto s = small_roster("America/New_York", utc_ms(2026, 4, 24, 18, 0), 2, 1);
+    auto tpl = builtin("csm");
+    auto sched = schedule_at(s, tpl, utc_ms(2026, 5, 1, 0, 0));
+    auto rem = reminders_of(sched, "renewal_order/end/s1");
+    REQUIRE(rem.size() == 3);
+    CHECK(rem[0]->at == utc_ms(2026, 3, 2, 15, 0));  // -60 days: Monday 2 March 10:00 EST
+    CHECK(rem[1]->at == utc_ms(2026, 4, 1, 14, 0));  // -30 days: Wednesday 1 April 10:00 EDT
+    CHECK(rem[2]->at == utc_ms(2026, 4, 24, 14, 0)); // -7 days
+    const DueTask* handoff = task_by_id(sched, "handoff_to_renewal/end/s1");
+    REQUIRE(handoff);
+    CHECK(handoff->open_at == utc_ms(2026, 1, 31, 15, 0));  // -90 days, 10:00 EST
+    CHECK(handoff->status == DueStatus::Overdue);
+}
