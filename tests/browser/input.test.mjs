@@ -1,10 +1,10 @@
 // Input through the platform layer: keyboard modifiers reach ImGui and are released when the
-// window loses focus; mouse buttons too; the keyboard navigates; a finger tap drives the app as
-// a touch source.
+// window loses focus; mouse buttons too; the keyboard navigates; the wheel scrolls; a finger tap
+// drives the app as a touch source.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { launchBrowser, openApp, waitForLabels, clickLabel } from './lib/browser.mjs';
+import { launchBrowser, openApp, waitForLabels, waitForIdle, clickLabel } from './lib/browser.mjs';
 
 let server;
 let browser;
@@ -63,6 +63,20 @@ test('the keyboard navigates the sidebar (Tab, arrows, Enter)', async () => {
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => window.workbench.currentView() === 'lessons');
   await waitForLabels(page, ['还没有课次']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the mouse wheel scrolls a region that overflows (a short window scrolls the sidebar)', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, { viewport: { width: 1280, height: 400 } });
+  await waitForIdle(page);
+  // The last sidebar row is below the fold: clipped, so not drawn.
+  assert.ok(!(await page.evaluate(() => window.workbench.visibleLabels().includes('设置'))));
+  await page.mouse.move(100, 200);
+  await page.mouse.wheel(0, 200);   // two notches in Chromium (100 px each)
+  await waitForLabels(page, ['设置']);
+  const box = await page.evaluate(() => window.workbench.labelBounds('设置'));
+  assert.ok(box.y + box.h <= 370, `the row scrolled into view (y=${box.y})`);
   assert.deepEqual(problems, []);
   await context.close();
 });
