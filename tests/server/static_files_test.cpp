@@ -135,7 +135,12 @@ TEST_CASE("ETag and If-None-Match answer 304, per encoding") {
 TEST_CASE("paths that leave the site or name hidden files are refused") {
     RunningServer s;
     // A secret next to the site that traversal would reach.
-    wb::test::write_file(s.site.path().parent_path() / (s.site.path().filename().string() + "-secret"), "TOP-SECRET-BYTES");
+    auto outside = s.site.path().parent_path() / (s.site.path().filename().string() + "-secret");
+    wb::test::write_file(outside, "TOP-SECRET-BYTES");
+    struct RemoveAfter {
+        std::filesystem::path path;
+        ~RemoveAfter() { std::filesystem::remove(path); }
+    } remove_after{outside};
     wb::test::write_file(s.site.path() / ".env", "TOP-SECRET-BYTES");
     auto cli = s.client();
     const std::vector<std::string> refused = {
