@@ -114,6 +114,7 @@ void draw_sidebar(AppState& state, ImVec2 pos, ImVec2 size, SidebarMode mode) {
     // A short window scrolls the sidebar (wheel, no scrollbar) instead of clipping it.
     ImGui::BeginChild("sidebar", ImVec2(size.x - 1, size.y),
                       ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoScrollbar);
+    widgets::touch_drag_scroll();
     ImGui::Indent(compact ? (size.x - 1 - 16 - 28) * 0.5f : 4.0f);
     draw_brand(mode);
     ImGui::Unindent(compact ? (size.x - 1 - 16 - 28) * 0.5f : 4.0f);
@@ -161,6 +162,7 @@ void draw_main(const AppState& state, ImVec2 pos, ImVec2 size) {
     ImGui::BeginChild(view.slug, ImVec2(size.x, size.y - theme::kHeaderHeight),
                       ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_NavFlattened);
     ImGui::PopStyleVar();
+    widgets::touch_drag_scroll();
     view.draw();
     ImGui::EndChild();
 }

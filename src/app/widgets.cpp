@@ -3,6 +3,8 @@
 #include "theme.h"
 #include "ui_text.h"
 
+#include <imgui_internal.h>  // GetActiveID, ClearActiveID
+
 #include <algorithm>
 
 namespace wb::app::widgets {
@@ -61,6 +63,16 @@ void heavy_text(ImDrawList* dl, ImVec2 pos, ImU32 color, const char* text) {
     const float offset = 0.55f / std::max(1.0f, ImGui::GetIO().DisplayFramebufferScale.x * 0.75f);
     dl->AddText(pos, color, text);
     dl->AddText(ImVec2(pos.x + offset, pos.y), color, text);
+}
+
+void touch_drag_scroll() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseSource != ImGuiMouseSource_TouchScreen || !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6.0f))
+        return;
+    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
+    if (ImGui::GetScrollMaxY() <= 0.0f) return;
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    if (ImGui::GetActiveID() != 0) ImGui::ClearActiveID();
 }
 
 }  // namespace wb::app::widgets

@@ -18,4 +18,9 @@ void status_dot(ImU32 color, float line_height);
 // (the CJK font has a single weight).
 void heavy_text(ImDrawList* dl, ImVec2 pos, ImU32 color, const char* text);
 
+// Lets a finger drag scroll the current window (ImGui scrolls only with a wheel). Call right
+// after Begin/BeginChild of a scrolling region. A drag past a few pixels cancels the press on
+// the item under the finger, so scrolling a list never clicks a row.
+void touch_drag_scroll();
+
 }  // namespace wb::app::widgets

@@ -81,6 +81,21 @@ test('the mouse wheel scrolls a region that overflows (a short window scrolls th
   await context.close();
 });
 
+test('a finger drag scrolls the sidebar without opening the row it started on', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, { viewport: { width: 1280, height: 400 }, hasTouch: true });
+  await waitForIdle(page);
+  assert.ok(!(await page.evaluate(() => window.workbench.visibleLabels().includes('设置'))));
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 100, y }] });
+  await touch('touchStart', 300);
+  for (let y = 290; y >= 60; y -= 10) await touch('touchMove', y);
+  await touch('touchEnd', 60);
+  await waitForLabels(page, ['设置']);
+  assert.equal(await page.evaluate(() => window.workbench.currentView()), 'today', 'the drag did not click a row');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a finger tap opens a view (touch source)', async () => {
   const { page, context, problems } = await openApp(browser, server.url, { hasTouch: true });
   await waitForLabels(page, ['回访']);
