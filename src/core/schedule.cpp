@@ -33,11 +33,15 @@ std::vector<const Lesson*> course_lessons(const State& s, const std::string& cou
     return out;
 }
 
-std::vector<const Student*> class_students(const State& s, const std::string& class_id, bool active_only)
+// Students of a class; `enrolled_by`: only those enrolled by then (a late joiner has no tasks for
+// the lessons before they came).
+std::vector<const Student*> class_students(const State& s, const std::string& class_id, bool active_only,
+                                           TimeMs enrolled_by = std::numeric_limits<TimeMs>::max())
 {
     std::vector<const Student*> out;
     for (const auto& [_, e] : s.enrolments) {
         if (e.class_id != class_id || (active_only && e.status != EnrolmentStatus::Active)) continue;
+        if (e.enrolled_at > enrolled_by) continue;
         auto it = s.students.find(e.student_id);
         if (it != s.students.end()) out.push_back(&it->second);
     }
@@ -71,14 +75,14 @@ std::vector<Occurrence> roster_occurrences(const Run& run, const Trigger& t, con
 {
     std::vector<Occurrence> out;
     auto lessons = course_lessons(run.state, cls.course_id);
-    auto students = class_students(run.state, cls.id, true);
     if (is_lesson_anchor(t.anchor)) {
         for (const Lesson* l : lessons) {
             if (!lesson_selected(t, *l, lessons.front()->number, lessons.back()->number)) continue;
-            out.push_back({l->id, t.anchor == Anchor::LessonStart ? l->start : l->end, l, nullptr, students});
+            out.push_back({l->id, t.anchor == Anchor::LessonStart ? l->start : l->end, l, nullptr,
+                           class_students(run.state, cls.id, true, l->start)});
         }
     } else if (t.anchor == Anchor::CourseEnd && !lessons.empty()) {
-        out.push_back({"end", lessons.back()->end, nullptr, nullptr, students});
+        out.push_back({"end", lessons.back()->end, nullptr, nullptr, class_students(run.state, cls.id, true)});
     } else if (t.anchor == Anchor::Enrolment) {
         for (const auto& [id, e] : run.state.enrolments) {
             if (e.class_id != cls.id || e.status != EnrolmentStatus::Active) continue;

@@ -231,3 +231,14 @@ TEST_CASE("CSM renewal reminders keep 10:00 New York time on both sides of the M
     CHECK(handoff->open_at == utc_ms(2026, 1, 31, 15, 0));  // -90 days, 10:00 EST
     CHECK(handoff->status == DueStatus::Overdue);
 }
+
+TEST_CASE("a student who joins late gets no tasks for the lessons before they came")
+{
+    auto s = small_roster("Asia/Shanghai", kLesson1, 3, 2);
+    must(s, "student.upsert", {{"id", "late"}, {"name", "Late"}});
+    must(s, "enrolment.upsert", {{"id", "e-late"}, {"studentId", "late"}, {"classId", "k1"}, {"enrolledAt", kLesson1 + 3 * kDayMs}});
+    auto sched = schedule_at(s, builtin("tutor"), kLesson1 + 14 * kDayMs);
+    CHECK(task_by_id(sched, "urge_homework/c1-l1/k1")->subject_count == 2);
+    CHECK(task_by_id(sched, "urge_homework/c1-l2/k1")->subject_count == 3);
+    CHECK(task_by_id(sched, "first_contact/e-late/late") != nullptr);
+}
