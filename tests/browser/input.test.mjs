@@ -49,6 +49,12 @@ test('a mouse click reports a mouse source and its position in CSS pixels', asyn
   const s = await input(page);
   assert.equal(s.y, 400);
   assert.equal(s.source, 0);
+  // Hovering a navigation row shows the hand cursor; empty content shows the arrow.
+  const row = await page.evaluate(() => window.workbench.labelBounds('课次'));
+  await page.mouse.move(row.x + row.w / 2, row.y + row.h / 2);
+  await page.waitForFunction(() => document.getElementById('canvas').style.cursor === 'pointer');
+  await page.mouse.move(900, 600);
+  await page.waitForFunction(() => document.getElementById('canvas').style.cursor === 'default');
   await clickLabel(page, '课次');
   await page.waitForFunction(() => window.workbench.currentView() === 'lessons');
   assert.deepEqual(problems, []);

@@ -48,12 +48,15 @@ test('the language switches to English and back at run time', async () => {
   let labels = await page.evaluate(() => window.workbench.visibleLabels());
   assert.ok(!labels.includes('今日待办'), 'no Chinese navigation label left after switching to English');
   assert.equal(await page.evaluate(() => localStorage.getItem('wb.language')), 'en');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.title(), 'Workbench');
   await page.screenshot({ path: path.join(artifactsDir(), 'shell-en.png') });
 
   assert.equal(await page.evaluate(() => window.workbench.setLanguage('zh-CN')), true);
   await waitForLabels(page, NAV_ZH);
   labels = await page.evaluate(() => window.workbench.visibleLabels());
   assert.ok(!labels.includes('Today'));
+  assert.equal(await page.title(), '工作台');
   assert.equal(await page.evaluate(() => window.workbench.setLanguage('fr')), false, 'unknown language refused');
 });
 
