@@ -257,6 +257,16 @@ TimeMs after_quiet_hours(TimeMs t, const QuietHours& quiet, const TimeZone& zone
     return zone.local_day_at(t, day_shift, end);
 }
 
+std::string active_template(const State& state, SopTemplate& out)
+{
+    const std::string& id = state.organisation.template_id;
+    auto stored = state.templates.find(id);
+    if (stored != state.templates.end()) return parse_template(stored->second, out);
+    const char* builtin = builtin_template_text(id);
+    if (!builtin) return "no template \"" + id + "\" (store one with template.set, or use tutor / csm)";
+    return parse_template_text(builtin, out);
+}
+
 Schedule compute_schedule(const State& state, const SopTemplate& tpl, const ScheduleQuery& query)
 {
     Schedule out;

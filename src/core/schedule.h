@@ -80,6 +80,10 @@ struct Schedule {
 
 Schedule compute_schedule(const State& state, const SopTemplate& tpl, const ScheduleQuery& query);
 
+// The template the organisation runs: one stored by template.set under its templateId, else the
+// built-in one of that id. Returns "" or why it cannot be used.
+std::string active_template(const State& state, SopTemplate& out);
+
 // The instant an offset points at from `anchor`, in `zone` ("days -2 at 19:00" is local).
 TimeMs resolve_offset(const Offset& offset, TimeMs anchor, const TimeZone& zone);
 // `t`, or the end of the quiet period when `t` falls inside it.

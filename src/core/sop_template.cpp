@@ -209,6 +209,26 @@ std::string parse_template_text(std::string_view text, SopTemplate& out)
     return parse_template(j, out);
 }
 
+std::string render_message(const SopTemplate& tpl, const std::string& key, bool english,
+                           const std::map<std::string, std::string>& values)
+{
+    auto it = tpl.messages.find(key);
+    if (it == tpl.messages.end()) return "";
+    const std::string& text = english && !it->second.en.empty() ? it->second.en : it->second.zh;
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        size_t close = text[i] == '{' ? text.find('}', i) : std::string::npos;
+        auto value = close == std::string::npos ? values.end() : values.find(text.substr(i + 1, close - i - 1));
+        if (value == values.end()) {
+            out += text[i];
+            continue;
+        }
+        out += value->second;
+        i = close;
+    }
+    return out;
+}
+
 const char* builtin_template_text(std::string_view id)
 {
     if (id == "tutor") return kTutorTemplateJson;

@@ -246,4 +246,9 @@ int offset_at_minute(const Offset& o);
 // The templates shipped in assets/templates (embedded in the binary).
 const char* builtin_template_text(std::string_view id);  // "tutor" / "csm"; nullptr if unknown
 
+// The text of message `key` in zh-CN (or en when `english`), with {name} placeholders replaced
+// by `values`; unknown placeholders stay visible. "" when the key is unknown.
+std::string render_message(const SopTemplate& tpl, const std::string& key, bool english,
+                           const std::map<std::string, std::string>& values);
+
 }  // namespace wb

@@ -242,3 +242,22 @@ TEST_CASE("a student who joins late gets no tasks for the lessons before they ca
     CHECK(task_by_id(sched, "urge_homework/c1-l2/k1")->subject_count == 3);
     CHECK(task_by_id(sched, "first_contact/e-late/late") != nullptr);
 }
+
+TEST_CASE("the organisation's template: stored by template.set, else built in")
+{
+    auto s = small_roster("Asia/Shanghai", kLesson1, 2, 1);
+    SopTemplate t;
+    CHECK(active_template(s, t) == "");
+    CHECK(t.id == "tutor");
+    auto custom = Json::parse(builtin_template_text("csm"));
+    custom["id"] = "csm-acme";
+    must(s, "template.set", {{"id", "csm-acme"}, {"template", custom}});
+    must(s, "org.configure", {{"id", "o1"}, {"timeZone", "America/New_York"}, {"templateId", "csm-acme"}});
+    CHECK(active_template(s, t) == "");
+    CHECK(t.id == "csm-acme");
+    custom["tasks"][0]["goal"] = "nope";
+    CHECK(apply(s, Mutation{"template.set", {{"id", "bad"}, {"template", custom}}}).reason ==
+          "args/template/tasks/0/goal: no goal \"nope\"");
+    must(s, "org.configure", {{"id", "o1"}, {"templateId", "missing"}});
+    CHECK(active_template(s, t) == "no template \"missing\" (store one with template.set, or use tutor / csm)");
+}

@@ -90,3 +90,15 @@ TEST_CASE("broken templates: each file under tests/data/templates names the erro
     SopTemplate t;
     CHECK(parse_template_text("{\"format\": ", t) == "/: not valid JSON");
 }
+
+TEST_CASE("reminder messages render with their placeholders in zh-CN and en")
+{
+    SopTemplate t;
+    REQUIRE(parse_template_text(builtin_template_text("tutor"), t) == "");
+    std::map<std::string, std::string> v{{"time", "周六 14:00"}, {"lesson", "爬虫应用"}, {"submitted", "32"}, {"count", "18"}};
+    CHECK(render_message(t, "remind.urge_homework", false, v) == "周六 14:00【爬虫应用】：32 位已提交，跟进剩余 18 位");
+    CHECK(render_message(t, "remind.urge_homework", true, v) ==
+          "周六 14:00 【爬虫应用】: 32 have submitted, follow up the remaining 18");
+    CHECK(render_message(t, "remind.grade", true, {}) == "{student} submitted homework: grade it");
+    CHECK(render_message(t, "no.such.key", false, v) == "");
+}
