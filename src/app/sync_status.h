@@ -1,6 +1,7 @@
 #pragma once
 // What the status bar shows about synchronisation. The sync engine (issue 4) fills it; until
-// then the app shows "not synced yet".
+// then the app shows "not synced yet". Whoever changes it (app_state().sync) calls
+// platform::request_redraw() so the idle page draws the new state.
 #include <cstdint>
 #include <string>
 
