@@ -8,6 +8,8 @@
 (function () {
   'use strict';
 
+  // The page's own strings: they must show before the app (and its translation table,
+  // assets/i18n/strings.json) has loaded, so they live here, in the same two languages.
   var TEXT = {
     'zh-CN': {
       title: '工作台',

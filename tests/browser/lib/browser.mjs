@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const ARGS = [
   '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
@@ -17,8 +18,10 @@ export async function launchBrowser() {
   });
 }
 
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
 export function artifactsDir() {
-  const dir = process.env.WB_ARTIFACTS || path.resolve('build/artifacts');
+  const dir = process.env.WB_ARTIFACTS || path.join(REPO_ROOT, 'build/artifacts');
   mkdirSync(dir, { recursive: true });
   return dir;
 }
