@@ -15,10 +15,9 @@ public:
         auto n = writer_.last_applied(client_id);
         return n ? n.value() : note(n.message(), 0);
     }
-    void set_last_applied(const std::string& client_id, int64_t id) override {
+    void set_last_applied(const std::string& client_id, const std::string& user_id, int64_t id) override {
         if (!error_.empty()) return;
-        // The port does not pass the user; the client id is what the protocol keys on.
-        if (auto s = writer_.set_last_applied(client_id, "", id); !s) note(s.message(), 0);
+        if (auto s = writer_.set_last_applied(client_id, user_id, id); !s) note(s.message(), 0);
     }
     int64_t allocate_version() override {
         if (!error_.empty()) return 0;
@@ -52,18 +51,16 @@ private:
     std::string error_;
 };
 
-sync::Row to_sync_row(const StoredRow& stored) {
-    sync::Row row;
+// Returns "" or why the stored row cannot be read.
+std::string to_sync_row(const StoredRow& stored, sync::Row& row) {
     row.key = {stored.kind, stored.id};
     row.version = stored.version;
     row.deleted = stored.deleted;
     if (!stored.deleted) {
         row.body = Json::parse(stored.body, nullptr, false);
-        if (row.body.is_discarded()) {
-            throw StoreUnavailable("the stored row " + stored.kind + "/" + stored.id + " is not valid JSON");
-        }
+        if (row.body.is_discarded()) return "the stored row " + stored.kind + "/" + stored.id + " is not valid JSON";
     }
-    return row;
+    return "";
 }
 
 }  // namespace
@@ -80,10 +77,11 @@ OwnerFilter owner_filter(const sync::Scope& scope) {
     return filter;
 }
 
-std::string SyncStoreAdapter::epoch() {
+std::string SyncStoreAdapter::epoch(std::string& out) {
     auto e = store_.epoch();
-    if (!e) throw StoreUnavailable(e.message());
-    return e.value();
+    if (!e) return e.message();
+    out = e.value();
+    return "";
 }
 
 std::string SyncStoreAdapter::transact(const std::function<std::string(sync::SyncTransaction&)>& work) {
@@ -97,12 +95,16 @@ std::string SyncStoreAdapter::transact(const std::function<std::string(sync::Syn
     return done ? std::string() : done.message();
 }
 
-sync::PullSnapshot SyncStoreAdapter::pull(int64_t after, const sync::Scope& scope, int limit,
-                                          const std::string& client_id, int64_t acked) {
+std::string SyncStoreAdapter::pull(int64_t after, const sync::Scope& scope, int limit,
+                                   const std::string& client_id, int64_t acked, sync::PullSnapshot& snapshot) {
     auto page = store_.pull(after, owner_filter(scope), limit, client_id, acked);
-    if (!page) throw StoreUnavailable(page.message());
-    sync::PullSnapshot snapshot;
-    for (const auto& stored : page.value().rows) snapshot.rows.push_back(to_sync_row(stored));
+    if (!page) return page.message();
+    snapshot = sync::PullSnapshot{};
+    for (const auto& stored : page.value().rows) {
+        sync::Row row;
+        if (std::string bad = to_sync_row(stored, row); !bad.empty()) return bad;
+        snapshot.rows.push_back(std::move(row));
+    }
     snapshot.more = page.value().more;
     snapshot.max_version = page.value().max_version;
     snapshot.last_applied = page.value().last_applied;
@@ -113,16 +115,20 @@ sync::PullSnapshot SyncStoreAdapter::pull(int64_t after, const sync::Scope& scop
         outcome.error = {r.code, r.message};
         snapshot.rejected.push_back(outcome);
     }
-    return snapshot;
+    return "";
 }
 
-std::vector<sync::Row> SyncStoreAdapter::live_rows() {
+std::string SyncStoreAdapter::live_rows(std::vector<sync::Row>& out) {
     auto rows = store_.live_rows();
-    if (!rows) throw StoreUnavailable(rows.message());
-    std::vector<sync::Row> out;
+    if (!rows) return rows.message();
+    out.clear();
     out.reserve(rows.value().size());
-    for (const auto& stored : rows.value()) out.push_back(to_sync_row(stored));
-    return out;
+    for (const auto& stored : rows.value()) {
+        sync::Row row;
+        if (std::string bad = to_sync_row(stored, row); !bad.empty()) return bad;
+        out.push_back(std::move(row));
+    }
+    return "";
 }
 
 }  // namespace wb::store

@@ -13,7 +13,11 @@ public:
         auto it = d_.last_applied.find(c);
         return it == d_.last_applied.end() ? 0 : it->second;
     }
-    void set_last_applied(const std::string& c, int64_t id) override { d_.last_applied[c] = id; }
+    void set_last_applied(const std::string& c, const std::string& user, int64_t id) override
+    {
+        d_.last_applied[c] = id;
+        d_.client_user[c] = user;
+    }
     int64_t allocate_version() override { return ++d_.version; }
     void write_row(const Row& row, const std::string& owner) override { d_.rows[row.key] = {row, owner}; }
     void revoke(const RowKey& key, const std::string& old_owner, int64_t version) override
@@ -42,10 +46,10 @@ std::string MemorySyncStore::transact(const std::function<std::string(SyncTransa
     return "";
 }
 
-PullSnapshot MemorySyncStore::pull(int64_t after, const Scope& scope, int limit, const std::string& client_id,
-                                   int64_t acked)
+std::string MemorySyncStore::pull(int64_t after, const Scope& scope, int limit, const std::string& client_id,
+                                  int64_t acked, PullSnapshot& snap)
 {
-    PullSnapshot snap;
+    snap = PullSnapshot{};
     snap.max_version = data_.version;
     std::vector<const Row*> hits;
     for (const auto& [key, entry] : data_.rows)
@@ -66,16 +70,16 @@ PullSnapshot MemorySyncStore::pull(int64_t after, const Scope& scope, int limit,
     if (rj != data_.rejections.end())
         for (const auto& o : rj->second)
             if (o.id > acked && o.id <= snap.last_applied) snap.rejected.push_back(o);
-    return snap;
+    return "";
 }
 
-std::vector<Row> MemorySyncStore::live_rows()
+std::string MemorySyncStore::live_rows(std::vector<Row>& out)
 {
-    std::vector<Row> out;
+    out.clear();
     for (const auto& [key, entry] : data_.rows)
         if (!entry.first.deleted) out.push_back(entry.first);
     std::sort(out.begin(), out.end(), [](const Row& a, const Row& b) { return a.version < b.version; });
-    return out;
+    return "";
 }
 
 }  // namespace wb::sync

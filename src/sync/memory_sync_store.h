@@ -12,11 +12,15 @@ class MemorySyncStore : public SyncStore {
 public:
     explicit MemorySyncStore(std::string epoch) : epoch_(std::move(epoch)) {}
 
-    std::string epoch() override { return epoch_; }
+    std::string epoch(std::string& out) override
+    {
+        out = epoch_;
+        return "";
+    }
     std::string transact(const std::function<std::string(SyncTransaction&)>& work) override;
-    PullSnapshot pull(int64_t after, const Scope& scope, int limit, const std::string& client_id,
-                      int64_t acked) override;
-    std::vector<Row> live_rows() override;
+    std::string pull(int64_t after, const Scope& scope, int limit, const std::string& client_id, int64_t acked,
+                     PullSnapshot& out) override;
+    std::string live_rows(std::vector<Row>& out) override;
 
     void fail_next_commit() { fail_next_commit_ = true; }
     // Replaces the whole database by an earlier copy (a restore from backup): new epoch.
@@ -24,6 +28,7 @@ public:
         std::map<RowKey, std::pair<Row, std::string>> rows;  // key -> (row, owner)
         std::vector<std::pair<Row, std::string>> revocations;  // (deleted row at version, old owner)
         std::map<std::string, int64_t> last_applied;
+        std::map<std::string, std::string> client_user;
         std::map<std::string, std::vector<MutationOutcome>> rejections;
         int64_t version = 0;
     };

@@ -105,7 +105,9 @@ void write_rows(SyncTransaction& tx, const State& working, const RowOwners& owne
 
 std::optional<SyncService> SyncService::open(SyncStore& store, std::string& error)
 {
-    std::vector<Row> rows = store.live_rows();
+    std::vector<Row> rows;
+    error = store.live_rows(rows);
+    if (!error.empty()) return std::nullopt;
     State state;
     if (!rows.empty()) {
         error = state_from_rows(rows, state);
@@ -124,6 +126,7 @@ PushResult SyncService::push(const PushRequest& request, const std::string& user
 PushResult SyncService::apply_as_system(const std::vector<Mutation>& mutations, const std::string& client_id)
 {
     Scope system;
+    system.user_id = "system";
     system.known = true;
     system.whole_organisation = true;
     int64_t last = 0;
@@ -172,7 +175,7 @@ PushResult SyncService::push_checked(const PushRequest& request, const Scope& sc
             last = pm.id;
         }
         response.last_applied = last;
-        tx.set_last_applied(request.client_id, last);
+        tx.set_last_applied(request.client_id, scope.user_id, last);
         return std::string();
     });
     if (!err.empty()) return {std::nullopt, {"storage", err}};
@@ -188,19 +191,22 @@ PullResult SyncService::pull(const PullRequest& request, const std::string& user
     auto cursor = parse_cursor(request.cursor, err);
     if (!cursor) return {std::nullopt, {code::kBadRequest, err}};
 
-    const std::string epoch = store_->epoch();
+    std::string epoch;
+    if (std::string e = store_->epoch(epoch); !e.empty()) return {std::nullopt, {"storage", e}};
     PullResponse response;
     int64_t after = cursor->version;
     if (!request.cursor.empty() && cursor->epoch != epoch) {
         response.reset = true;  // another database (restored or replaced): start over
         after = 0;
     }
-    PullSnapshot snap = store_->pull(after, scope, request.limit, request.client_id, request.acked);
-    if (after > snap.max_version) {  // a cursor from the future: the database went back in time
+    PullSnapshot snap;
+    std::string failed = store_->pull(after, scope, request.limit, request.client_id, request.acked, snap);
+    if (failed.empty() && after > snap.max_version) {  // a cursor from the future: the database went back in time
         response.reset = true;
         after = 0;
-        snap = store_->pull(0, scope, request.limit, request.client_id, request.acked);
+        failed = store_->pull(0, scope, request.limit, request.client_id, request.acked, snap);
     }
+    if (!failed.empty()) return {std::nullopt, {"storage", failed}};
     response.more = snap.more;
     int64_t reached = snap.rows.empty() ? after : snap.rows.back().version;
     if (!snap.more) reached = std::max(reached, snap.max_version);

@@ -17,7 +17,7 @@ struct PushResult {
 
 struct PullResult {
     std::optional<PullResponse> response;
-    ErrorInfo error;  // bad_request (malformed cursor), forbidden
+    ErrorInfo error;  // bad_request (malformed cursor), forbidden, storage
 };
 
 class SyncService {

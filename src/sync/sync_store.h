@@ -1,7 +1,9 @@
 #pragma once
 // The port through which the sync service reaches its database. Implementations: MemorySyncStore
-// (tests and the simulation), SQLite and PostgreSQL (src/store). Every method is one
-// transaction; `transact` runs the push's whole batch in one.
+// (tests and the simulation), SQLite and PostgreSQL (src/store/sync_store_adapter). Every method
+// is one transaction; `transact` runs the push's whole batch in one. Failures are values: each
+// method returns "" or what went wrong, and then its output must not be used (an empty pull
+// would look like "no changes").
 #include <functional>
 #include <string>
 #include <vector>
@@ -15,7 +17,8 @@ class SyncTransaction {
 public:
     virtual ~SyncTransaction() = default;
     virtual int64_t last_applied(const std::string& client_id) = 0;
-    virtual void set_last_applied(const std::string& client_id, int64_t id) = 0;
+    // `user_id` is who pushed: a client id belongs to one user.
+    virtual void set_last_applied(const std::string& client_id, const std::string& user_id, int64_t id) = 0;
     // The next global version. Versions must become visible to readers in the order they were
     // allocated (no pull cursor may pass a version whose row is not yet visible): stores
     // allocate from a single counter row that stays locked until commit.
@@ -40,14 +43,14 @@ class SyncStore {
 public:
     virtual ~SyncStore() = default;
     // Names this database; a new or restored database gets a new epoch.
-    virtual std::string epoch() = 0;
+    virtual std::string epoch(std::string& out) = 0;
     // Runs `work` in one transaction; commits when it returns "", rolls back and returns the
     // error otherwise (or when the commit fails).
     virtual std::string transact(const std::function<std::string(SyncTransaction&)>& work) = 0;
-    virtual PullSnapshot pull(int64_t after, const Scope& scope, int limit, const std::string& client_id,
-                              int64_t acked) = 0;
+    virtual std::string pull(int64_t after, const Scope& scope, int limit, const std::string& client_id,
+                             int64_t acked, PullSnapshot& out) = 0;
     // Every live (not deleted) row, to rebuild the server's state at start.
-    virtual std::vector<Row> live_rows() = 0;
+    virtual std::string live_rows(std::vector<Row>& out) = 0;
 };
 
 }  // namespace wb::sync
