@@ -67,7 +67,9 @@ if [ -z "$(imgui_dir)" ] || [ ! -f "$(imgui_dir)/imgui.h" ]; then
   [ -n "$version" ] || { say "no imgui $IMGUI_SERIES.x source package is available"; exit 1; }
   say "fetching Dear ImGui source package imgui=$version"
   mkdir -p "$DEPS_DIR/download"
-  (cd "$DEPS_DIR/download" && apt-get source --download-only -qq "imgui=$version" >/dev/null)
+  # As root apt hands downloads to its sandbox user, who may not reach a private checkout.
+  sandbox=(); [ "$(id -u)" -eq 0 ] && sandbox=(-o APT::Sandbox::User=root)
+  (cd "$DEPS_DIR/download" && apt-get source "${sandbox[@]}" --download-only -qq "imgui=$version" >/dev/null)
   tarball=$(ls "$DEPS_DIR"/download/imgui_*.orig.tar.* | head -n1)
   upstream=${version%%-*}; upstream=${upstream#*:}; upstream=${upstream%%+*}
   rm -rf "$DEPS_DIR/imgui-$upstream" && mkdir -p "$DEPS_DIR/imgui-$upstream"
