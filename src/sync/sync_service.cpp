@@ -1,6 +1,7 @@
 #include "sync/sync_service.h"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 namespace wb::sync {
@@ -57,14 +58,43 @@ bool allowed(const Scope& scope, const Applied& a, const RowOwners& before, cons
     return true;
 }
 
+// Whether the mutation changed what RowOwners reads (who teaches which class, who is enrolled
+// where, who is a tutor). Most mutations (events, notes) do not, and then the owners of the
+// state before still hold: rebuilding them for every mutation made seeding quadratic.
+bool changes_owners(const Applied& a)
+{
+    for (const auto& r : a.rows)
+        if (r.key.kind == "classes" || r.key.kind == "enrolments" || r.key.kind == "users") return true;
+    return false;
+}
+
+// The students whose tutor may have changed: those of changed enrolments, or everyone when a
+// class changed (its tutor may have).
+std::set<std::string> move_candidates(const RowOwners& before, const RowOwners& now, const Applied& a)
+{
+    std::set<std::string> out;
+    for (const auto& r : a.rows) {
+        if (r.key.kind == "classes") {
+            for (const auto* map : {&before.student_tutors(), &now.student_tutors()})
+                for (const auto& [student, tutor] : *map) out.insert(student);
+            return out;
+        }
+        if (r.key.kind != "enrolments") continue;
+        if (!r.deleted && r.body.contains("studentId")) out.insert(r.body["studentId"].get<std::string>());
+        auto was = a.before.find(r.key);
+        if (was != a.before.end() && was->second.contains("studentId"))
+            out.insert(was->second["studentId"].get<std::string>());
+    }
+    return out;
+}
+
 // Rows that follow a student whose tutor changed (a class change or a new enrolment): the
 // student, their enrolments and their events, so the new tutor receives them.
 void add_moved_rows(const State& working, const RowOwners& before, const RowOwners& now, Applied& a)
 {
     std::set<std::string> moved;
-    for (const auto* map : {&before.student_tutors(), &now.student_tutors()})
-        for (const auto& [student, tutor] : *map)
-            if (before.tutor_of_student(student) != now.tutor_of_student(student)) moved.insert(student);
+    for (const auto& student : move_candidates(before, now, a))
+        if (before.tutor_of_student(student) != now.tutor_of_student(student)) moved.insert(student);
     if (moved.empty()) return;
     std::set<RowKey> have;
     for (const auto& r : a.rows) have.insert(r.key);
@@ -85,9 +115,9 @@ void add_moved_rows(const State& working, const RowOwners& before, const RowOwne
 
 // Gives each changed row its version and owner; a row whose owner changed is revoked from the
 // old owner at the same version.
-void write_rows(SyncTransaction& tx, const State& working, const RowOwners& owners_before, Applied& a)
+void write_rows(SyncTransaction& tx, const State& working, const RowOwners& owners_before,
+                const RowOwners& owners, Applied& a)
 {
-    RowOwners owners(working);
     bool ownership_may_move = false;
     for (const auto& r : a.rows) ownership_may_move |= r.key.kind == "classes" || r.key.kind == "enrolments";
     if (ownership_may_move) add_moved_rows(working, owners_before, owners, a);
@@ -149,6 +179,7 @@ PushResult SyncService::push_checked(const PushRequest& request, const Scope& sc
         response = PushResponse{};
         int64_t last = tx.last_applied(request.client_id);
         std::vector<const Mutation*> kept;  // applied in this batch, to rebuild after a refusal
+        auto owners = std::make_unique<RowOwners>(working);  // as of `working` before each mutation
         for (const auto& pm : request.mutations) {
             if (pm.id <= last) continue;  // applied before: a retry after a lost answer
             if (pm.id != last + 1) {
@@ -156,18 +187,21 @@ PushResult SyncService::push_checked(const PushRequest& request, const Scope& sc
                                                                   ", got " + std::to_string(pm.id)};
                 break;
             }
-            RowOwners owners_before(working);
             Applied a = apply_one(working, pm);
-            if (a.outcome.ok && !allowed(scope, a, owners_before, RowOwners(working))) {
+            std::unique_ptr<RowOwners> after;  // set only when the owners changed
+            if (a.outcome.ok && changes_owners(a)) after = std::make_unique<RowOwners>(working);
+            const RowOwners& owners_after = after ? *after : *owners;
+            if (a.outcome.ok && !allowed(scope, a, *owners, owners_after)) {
                 a.outcome = MutationOutcome{pm.id, false, {code::kForbidden,
                     pm.mutation.name + " changes data outside your classes"}};
                 a.rows.clear();
-                working = live_;  // rare: replay what this batch kept so far
+                working = live_;  // rare: replay what this batch kept so far (`owners` still holds)
                 for (const Mutation* m : kept) apply(working, *m);
             }
             if (a.outcome.ok) {
-                write_rows(tx, working, owners_before, a);
+                write_rows(tx, working, *owners, owners_after, a);
                 kept.push_back(&pm.mutation);
+                if (after) owners = std::move(after);
             } else {
                 tx.record_rejection(request.client_id, a.outcome);  // the number still advances
             }
