@@ -5,6 +5,7 @@ namespace wb::server {
 void add_api_routes(ApiRouter& router, WorkbenchServer& server) {
     add_health_routes(router, server);
     add_auth_routes(router, server);
+    add_sync_routes(router, server);
 }
 
 }  // namespace wb::server

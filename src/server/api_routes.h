@@ -9,5 +9,6 @@ void add_api_routes(ApiRouter& router, WorkbenchServer& server);
 
 void add_health_routes(ApiRouter& router, WorkbenchServer& server);  // api_health.cpp
 void add_auth_routes(ApiRouter& router, WorkbenchServer& server);    // api_auth.cpp
+void add_sync_routes(ApiRouter& router, WorkbenchServer& server);    // api_sync.cpp
 
 }  // namespace wb::server

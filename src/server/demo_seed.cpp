@@ -1,60 +1,98 @@
 #include "server/demo_seed.h"
 
+#include <chrono>
+
+#include "core/demo.h"
+#include "core/enum_names.h"
+#include "server/organisation_sync.h"
+
 namespace wb::server {
 
 namespace {
 constexpr size_t kDemoPasswordLength = 10;
 
-Status seed_accounts(store::Store& store, PasswordCost cost, DemoSeed& seed) {
-    for (const auto& p : demo_people()) {
+std::int64_t steady_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+// Applies the core's demo dataset through the sync service; every mutation must be accepted.
+Status seed_dataset(OrganisationSync& sync, std::int64_t now_ms, DemoSeed& seed) {
+    DemoOptions options;
+    options.now = now_ms;
+    DemoDataset dataset = generate_demo(options);
+    if (!dataset.error.empty()) return fail("the demo generator failed: " + dataset.error);
+    std::int64_t started = steady_ms();
+    auto pushed = sync.apply_as_system(dataset.mutations, kDemoSeedClient);
+    seed.seed_ms = steady_ms() - started;
+    if (!pushed.response) return fail(pushed.error.code + ": " + pushed.error.message);
+    for (const auto& r : pushed.response->results)
+        if (!r.ok) return fail("demo mutation " + std::to_string(r.id) + " refused: " + r.error.message);
+    seed.seeded_now = true;
+    return ok_status();
+}
+
+Status seed_accounts(store::Store& store, OrganisationSync& sync, PasswordCost cost, DemoSeed& seed) {
+    auto users = sync.with_state([](const State& s) { return s.users; });
+    for (const auto& l : demo_logins()) {
+        auto user = users.find(l.user_id);
+        if (user == users.end()) continue;  // not in this organisation's data
+        auto role = store::parse_role(to_string(user->second.role));
+        if (!role) return fail("user " + user->second.id + " has an unknown role");
         std::string password = random_password(kDemoPasswordLength);
         auto hash = hash_password(password, cost);
         if (!hash) return hash.error();
-        store::Account account{p.user_id, p.login, p.name, p.role, p.manager_id, hash.value()};
+        store::Account account{l.user_id, l.login, user->second.name, *role, user->second.manager_id,
+                               hash.value()};
         if (auto created = store.create_account(account); !created) return created;
-        seed.new_credentials.push_back({p.login, password, p.name, p.role});
+        seed.new_credentials.push_back({l.login, password, account.display_name, account.role});
     }
     return ok_status();
 }
 
 Status reset_passwords(store::Store& store, PasswordCost cost, DemoSeed& seed) {
-    for (const auto& p : demo_people()) {
-        auto existing = store.find_account_by_login(p.login);
+    for (const auto& l : demo_logins()) {
+        auto existing = store.find_account_by_login(l.login);
         if (!existing) return existing.error();
         if (!existing.value()) continue;  // removed or renamed: not ours to recreate
         std::string password = random_password(kDemoPasswordLength);
         auto hash = hash_password(password, cost);
         if (!hash) return hash.error();
         if (auto s = store.set_password_hash(existing.value()->user_id, hash.value()); !s) return s;
-        seed.new_credentials.push_back({p.login, password, existing.value()->display_name,
+        seed.new_credentials.push_back({l.login, password, existing.value()->display_name,
                                         existing.value()->role});
     }
     return ok_status();
 }
+
+Status seed_organisation(store::Store& store, OrganisationSync& sync, std::int64_t now_ms, DemoSeed& seed) {
+    bool has_data = sync.with_state([](const State& s) { return !s.users.empty(); });
+    if (!has_data) {
+        if (auto s = seed_dataset(sync, now_ms, seed); !s) return fail("cannot seed the demo data: " + s.message());
+    }
+    auto org = sync.with_state([](const State& s) { return s.organisation; });
+    auto created = store.create_organisation(org.name, org.time_zone);
+    if (!created) return fail("cannot record the organisation: " + created.message());
+    seed.organisation = created.value();
+    return ok_status();
+}
 }  // namespace
 
-const std::vector<DemoPerson>& demo_people() {
-    using store::Role;
-    static const std::vector<DemoPerson> people = {
-        {"u-admin", "admin", "王校长", Role::Admin, ""},
-        {"u-manager", "manager", "李主管", Role::Manager, ""},
-        {"u-tutor-1", "tutor1", "张老师", Role::Tutor, "u-manager"},
-        {"u-tutor-2", "tutor2", "刘老师", Role::Tutor, "u-manager"},
-        {"u-tutor-3", "tutor3", "陈老师", Role::Tutor, "u-manager"},
-        {"u-tutor-4", "tutor4", "杨老师", Role::Tutor, "u-manager"},
+const std::vector<DemoLogin>& demo_logins() {
+    static const std::vector<DemoLogin> logins = {
+        {"a1", "admin"},  {"m1", "manager"}, {"t1", "tutor1"},
+        {"t2", "tutor2"}, {"t3", "tutor3"},  {"t4", "tutor4"},
     };
-    return people;
+    return logins;
 }
 
-Result<DemoSeed> seed_demo_if_empty(store::Store& store, PasswordCost cost, DemoPasswords passwords) {
+Result<DemoSeed> seed_demo_if_empty(store::Store& store, OrganisationSync& sync, PasswordCost cost,
+                                    std::int64_t now_ms, DemoPasswords passwords) {
     DemoSeed seed;
     auto existing = store.organisations();
     if (!existing) return existing.error();
     if (existing.value().empty()) {
-        auto created = store.create_organisation(kDemoOrganisationName, kDemoTimeZone);
-        if (!created) return fail("cannot seed the demo organisation: " + created.message());
-        seed.seeded_now = true;
-        seed.organisation = created.value();
+        if (auto s = seed_organisation(store, sync, now_ms, seed); !s) return s.error();
     } else {
         seed.organisation = existing.value().front();
     }
@@ -62,7 +100,7 @@ Result<DemoSeed> seed_demo_if_empty(store::Store& store, PasswordCost cost, Demo
     auto accounts = store.accounts();
     if (!accounts) return accounts.error();
     if (accounts.value().empty()) {
-        if (auto s = seed_accounts(store, cost, seed); !s) {
+        if (auto s = seed_accounts(store, sync, cost, seed); !s) {
             return fail("cannot seed the demo accounts: " + s.message());
         }
     } else if (passwords == DemoPasswords::Reset) {
@@ -73,6 +111,7 @@ Result<DemoSeed> seed_demo_if_empty(store::Store& store, PasswordCost cost, Demo
     auto count = store.accounts();
     if (!count) return count.error();
     seed.account_count = count.value().size();
+    seed.student_count = sync.with_state([](const State& s) { return s.students.size(); });
     return seed;
 }
 

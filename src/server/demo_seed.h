@@ -1,8 +1,11 @@
 #pragma once
 // The demo organisation a fresh store starts with, so the run command shows something real:
-// the organisation 演示学校 (Asia/Shanghai) and its people, an admin, a manager and four tutors
-// who report to that manager. Passwords are random, made when the accounts are created (or
+// the core's deterministic demo dataset (wb::generate_demo: an admin, a manager, four tutors
+// with 250 students each, half a course of history at the server's start time), applied through
+// the sync service like any client's mutations, and sign-in accounts for its people whose user
+// ids are the dataset's user ids. Passwords are random, made when the accounts are created (or
 // reset), and only then known in clear: the server prints them at that start.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +15,8 @@
 
 namespace wb::server {
 
+class OrganisationSync;
+
 struct DemoCredential {
     std::string login;
     std::string password;
@@ -20,30 +25,32 @@ struct DemoCredential {
 };
 
 struct DemoSeed {
-    bool seeded_now = false;                          // the organisation was created now
+    bool seeded_now = false;                          // the demo dataset was applied now
     std::optional<store::Organisation> organisation;  // the first organisation, if any
     std::vector<DemoCredential> new_credentials;      // accounts created or reset now
     size_t account_count = 0;
+    size_t student_count = 0;                         // in the synced data
+    std::int64_t seed_ms = 0;                         // how long applying the dataset took
 };
 
-inline constexpr const char* kDemoOrganisationName = "演示学校";
-inline constexpr const char* kDemoTimeZone = "Asia/Shanghai";
-
-// The demo people: user ids, logins, names and roles (the core's demo data uses the same ids).
-struct DemoPerson {
+// The demo's sign-in names for the dataset's user ids (names and roles come from the dataset).
+struct DemoLogin {
     const char* user_id;
     const char* login;
-    const char* name;
-    store::Role role;
-    const char* manager_id;
 };
-const std::vector<DemoPerson>& demo_people();
+const std::vector<DemoLogin>& demo_logins();
+
+// The client id the demo dataset is pushed under.
+inline constexpr const char* kDemoSeedClient = "demo-seed";
 
 enum class DemoPasswords { KeepExisting, Reset };
 
-// Seeds the organisation when the store has none and the demo accounts when it has no account.
-// With DemoPasswords::Reset the demo accounts that exist get new passwords.
-Result<DemoSeed> seed_demo_if_empty(store::Store& store, PasswordCost cost,
+// Seeds the demo dataset when the store has no organisation (and no synced rows), records the
+// organisation, and creates the demo accounts when there is no account. With
+// DemoPasswords::Reset the demo accounts that exist get new passwords. `now_ms` is the start
+// time (UTC ms): the demo's course is half-way through at that moment.
+Result<DemoSeed> seed_demo_if_empty(store::Store& store, OrganisationSync& sync, PasswordCost cost,
+                                    std::int64_t now_ms,
                                     DemoPasswords passwords = DemoPasswords::KeepExisting);
 
 }  // namespace wb::server

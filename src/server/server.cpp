@@ -12,6 +12,7 @@
 #include "server/authenticator.h"
 #include "server/data_directory.h"
 #include "server/http_responses.h"
+#include "server/organisation_sync.h"
 #include "server/static_site.h"
 #include "store/open_store.h"
 
@@ -25,6 +26,12 @@ constexpr size_t kMaxRequestBytes = 4 * 1024 * 1024;  // docs/api.md: "Limits"
 void listening_socket_options(int sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
+
+// The server may read the clock (the core may not): the demo's "now" is the start time.
+std::int64_t utc_now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 }  // namespace
 
@@ -41,7 +48,11 @@ Result<std::unique_ptr<WorkbenchServer>> WorkbenchServer::start(const ServerOpti
     if (!store) return store.error();
     server->store_ = std::move(store).value();
 
-    auto demo = seed_demo_if_empty(*server->store_, options.password_cost,
+    auto sync = OrganisationSync::open(*server->store_);
+    if (!sync) return sync.error();
+    server->sync_ = std::move(sync).value();
+
+    auto demo = seed_demo_if_empty(*server->store_, *server->sync_, options.password_cost, utc_now_ms(),
                                    options.reset_demo_passwords ? DemoPasswords::Reset
                                                                 : DemoPasswords::KeepExisting);
     if (!demo) return demo.error();

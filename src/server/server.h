@@ -23,6 +23,7 @@ namespace wb::server {
 class StaticSite;
 class ApiRouter;
 class Authenticator;
+class OrganisationSync;
 
 class WorkbenchServer {
 public:
@@ -38,6 +39,7 @@ public:
     const DemoSeed& demo() const { return demo_; }
     store::Store& store() { return *store_; }
     Authenticator& authenticator() { return *auth_; }
+    OrganisationSync& sync() { return *sync_; }
 
     // Stops accepting, lets in-flight requests finish, joins the serving thread. Idempotent.
     void stop();
@@ -51,6 +53,7 @@ private:
     int port_ = 0;
     DemoSeed demo_;
     std::unique_ptr<store::Store> store_;
+    std::unique_ptr<OrganisationSync> sync_;  // after store_: it uses the store
     std::unique_ptr<Authenticator> auth_;
     std::unique_ptr<StaticSite> site_;
     std::unique_ptr<ApiRouter> api_;

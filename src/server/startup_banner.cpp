@@ -14,7 +14,9 @@ std::string startup_banner(WorkbenchServer& server) {
     const DemoSeed& demo = server.demo();
     if (demo.organisation) {
         out += "  organisation: " + demo.organisation->name + " (" + demo.organisation->time_zone +
-               ")" + (demo.seeded_now ? " — demo data seeded now" : "") + "\n";
+               ")" + (demo.seeded_now ? " — demo data seeded now (" + std::to_string(demo.student_count) +
+                              " students in " + std::to_string(demo.seed_ms) + " ms)"
+                                      : "") + "\n";
     }
     if (!demo.new_credentials.empty()) {
         out += "  sign in with one of these demo accounts (passwords shown only now):\n";

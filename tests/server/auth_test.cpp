@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "server/authenticator.h"
+#include "server/organisation_sync.h"
 #include "server/passwords.h"
 #include "store/open_store.h"
 #include "store_backends.h"
@@ -66,7 +67,7 @@ TEST_CASE("the demo accounts are seeded once, with Argon2id hashes, and their pa
     for (const auto& a : accounts.value()) {
         CAPTURE(a.login);
         CHECK(a.password_hash.rfind("$argon2id$", 0) == 0);
-        if (a.role == wb::store::Role::Tutor) CHECK(a.manager_id == "u-manager");
+        if (a.role == wb::store::Role::Tutor) CHECK(a.manager_id == "m1");
         CHECK(wb::server::verify_password(a.password_hash, password_of(s, a.login)));
         CHECK_FALSE(wb::server::verify_password(a.password_hash, "wrong"));
     }
@@ -103,10 +104,10 @@ TEST_CASE("login gives a bearer token; /api/me tells who it is; logout ends it")
     auto body = json::parse(res->body);
     std::string token = body["token"];
     CHECK(token.size() == 64);
-    CHECK(body["user"]["id"] == "u-tutor-2");
+    CHECK(body["user"]["id"] == "t2");  // the demo dataset's user id
     CHECK(body["user"]["role"] == "tutor");
-    CHECK(body["user"]["managerId"] == "u-manager");
-    CHECK(body["user"]["name"] == "刘老师");
+    CHECK(body["user"]["managerId"] == "m1");
+    CHECK(body["user"]["name"] == s.server->sync().with_state([](const wb::State& st) { return st.users.at("t2").name; }));
     CHECK(body["expiresAt"].get<std::int64_t>() > 0);
     CHECK(res->get_header_value("Cache-Control") == "no-store");
 
@@ -179,19 +180,20 @@ TEST_CASE("the server runs on PostgreSQL with --store postgresql://") {
     wb::test::write_site(site.path(), wb::test::sample_site_files());
     auto options = wb::test::test_options(site.str(), data.str());
     options.store_url = url;
-    std::string tutor_password;
+    std::string tutor_password, tutor_name;
     {
         auto server = wb::server::WorkbenchServer::start(options);
         REQUIRE_MESSAGE(server.ok(), (server.ok() ? "" : server.message()));
         CHECK(server.value()->demo().seeded_now);
         for (const auto& c : server.value()->demo().new_credentials)
-            if (c.login == "tutor3") tutor_password = c.password;
+            if (c.login == "tutor3") tutor_password = c.password, tutor_name = c.name;
         httplib::Client cli("127.0.0.1", server.value()->port());
         auto health = cli.Get("/api/health");
         REQUIRE(health);
         CHECK(json::parse(health->body)["store"] == "postgresql");
         std::string token = login(cli, "tutor3", tutor_password);
-        CHECK(json::parse(cli.Get("/api/me", bearer(token))->body)["user"]["name"] == "陈老师");
+        CHECK(json::parse(cli.Get("/api/me", bearer(token))->body)["user"]["name"] == tutor_name);
+        CHECK(server.value()->demo().student_count == 1000);
     }
     auto again = wb::server::WorkbenchServer::start(options);
     REQUIRE(again.ok());

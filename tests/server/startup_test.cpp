@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "server/demo_seed.h"
+#include "server/organisation_sync.h"
 #include "store/open_store.h"
 #include "test_support.h"
 
@@ -91,8 +92,13 @@ TEST_CASE("the SQLite file is created in WAL mode and the demo organisation is s
         REQUIRE_MESSAGE(started.ok(), (started.ok() ? "" : started.message()));
         CHECK(started.value()->demo().seeded_now);
         REQUIRE(started.value()->demo().organisation);
-        CHECK(started.value()->demo().organisation->name == "演示学校");
+        // One organisation: the store's record is the synced dataset's organisation.
+        auto synced = started.value()->sync().with_state([](const wb::State& st) { return st.organisation; });
+        CHECK_FALSE(synced.name.empty());
+        CHECK(started.value()->demo().organisation->name == synced.name);
         CHECK(started.value()->demo().organisation->time_zone == "Asia/Shanghai");
+        CHECK(started.value()->demo().student_count == 1000);
+        MESSAGE("demo seeding through the sync service took " << started.value()->demo().seed_ms << " ms");
         CHECK(std::filesystem::is_regular_file(file));
         CHECK(pragma_text(file, "PRAGMA journal_mode") == "wal");
         started.value()->stop();
@@ -101,6 +107,7 @@ TEST_CASE("the SQLite file is created in WAL mode and the demo organisation is s
         auto again = wb::server::WorkbenchServer::start(options);
         REQUIRE(again.ok());
         CHECK_FALSE(again.value()->demo().seeded_now);
+        CHECK(again.value()->demo().student_count == 1000);  // rebuilt from the store's rows
         auto orgs = again.value()->store().organisations();
         REQUIRE(orgs.ok());
         CHECK(orgs.value().size() == 1);
