@@ -169,7 +169,7 @@ TEST_CASE("sync on a real store: over HTTP pushes reach the tutor's other device
     });
 }
 
-TEST_CASE("sync over HTTP: bad requests get 400/401 with a reason and the server keeps serving") {
+TEST_CASE("sync on a real store: over HTTP bad requests get 400/401 with a reason and the server keeps serving") {
     wb::test::for_each_sync_server([](SyncServer& s) {
         SyncClient tutor(s, "tutor1", "t1-laptop");
         for (const char* path : {"/api/push", "/api/pull"}) {

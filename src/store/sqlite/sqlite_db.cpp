@@ -3,12 +3,20 @@
 namespace wb::store {
 
 SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
-    : db_(other.db_), stmt_(other.stmt_) {
+    : db_(other.db_), stmt_(other.stmt_), in_use_(other.in_use_) {
     other.stmt_ = nullptr;
+    other.in_use_ = nullptr;
 }
 
 SqliteStatement::~SqliteStatement() {
-    if (stmt_) sqlite3_finalize(stmt_);
+    if (!stmt_) return;
+    if (!in_use_) {
+        sqlite3_finalize(stmt_);
+        return;
+    }
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    *in_use_ = false;
 }
 
 SqliteStatement& SqliteStatement::bind(int index, std::int64_t value) {
@@ -79,15 +87,25 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path) {
 }
 
 SqliteDb::~SqliteDb() {
+    for (auto& [sql, cached] : cache_) sqlite3_finalize(cached->stmt);
     sqlite3_close_v2(db_);
 }
 
 Result<SqliteStatement> SqliteDb::prepare(const char* sql) {
+    auto found = cache_.find(sql);
+    if (found != cache_.end() && !found->second->in_use) {
+        found->second->in_use = true;
+        return SqliteStatement(db_, found->second->stmt, &found->second->in_use);
+    }
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(stmt);
         return fail(std::string("SQLite cannot prepare a statement: ") + sqlite3_errmsg(db_));
     }
-    return SqliteStatement(db_, stmt);
+    if (found != cache_.end()) return SqliteStatement(db_, stmt);  // the cached one is busy
+    auto& cached = cache_[sql];
+    cached = std::make_unique<CachedStatement>(CachedStatement{stmt, true});
+    return SqliteStatement(db_, stmt, &cached->in_use);
 }
 
 Status SqliteDb::exec(const char* sql) {
