@@ -1,5 +1,6 @@
 #include "server/demo_seed.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/demo.h"
@@ -10,6 +11,7 @@ namespace wb::server {
 
 namespace {
 constexpr size_t kDemoPasswordLength = 10;
+constexpr size_t kSeedBatch = 500;  // demo mutations per transaction
 
 std::int64_t steady_ms() {
     using namespace std::chrono;
@@ -23,11 +25,17 @@ Status seed_dataset(OrganisationSync& sync, std::int64_t now_ms, DemoSeed& seed)
     DemoDataset dataset = generate_demo(options);
     if (!dataset.error.empty()) return fail("the demo generator failed: " + dataset.error);
     std::int64_t started = steady_ms();
-    auto pushed = sync.apply_as_system(dataset.mutations, kDemoSeedClient);
+    // In batches, each its own transaction: PostgreSQL slows down quadratically when one
+    // transaction updates the version counter row tens of thousands of times.
+    const auto& all = dataset.mutations;
+    for (size_t from = 0; from < all.size(); from += kSeedBatch) {
+        std::vector<Mutation> batch(all.begin() + from, all.begin() + std::min(all.size(), from + kSeedBatch));
+        auto pushed = sync.apply_as_system(batch, kDemoSeedClient);
+        if (!pushed.response) return fail(pushed.error.code + ": " + pushed.error.message);
+        for (const auto& r : pushed.response->results)
+            if (!r.ok) return fail("demo mutation " + std::to_string(r.id) + " refused: " + r.error.message);
+    }
     seed.seed_ms = steady_ms() - started;
-    if (!pushed.response) return fail(pushed.error.code + ": " + pushed.error.message);
-    for (const auto& r : pushed.response->results)
-        if (!r.ok) return fail("demo mutation " + std::to_string(r.id) + " refused: " + r.error.message);
     seed.seeded_now = true;
     return ok_status();
 }
