@@ -34,7 +34,8 @@ RowMap rows_of(const State& state, bool with_events)
 {
     RowMap rows;
     Json data = state_to_json(state);
-    rows[{kOrganisationKind, state.organisation.id}] = std::move(data["organisation"]);
+    if (!state.organisation.id.empty())  // a state not yet configured has no organisation row
+        rows[{kOrganisationKind, state.organisation.id}] = std::move(data["organisation"]);
     for (const auto& c : kCollections) {
         if (!with_events && std::string(c.kind) == "events") continue;
         for (auto& item : data[c.kind]) {
@@ -127,7 +128,8 @@ std::optional<std::vector<RowKey>> touched_keys(const State& state, const Mutati
         {"template.set", {"templates", "id"}},
     };
     if (m.name == "org.configure") {
-        std::vector<RowKey> keys{{kOrganisationKind, state.organisation.id}};
+        std::vector<RowKey> keys;
+        if (!state.organisation.id.empty()) keys.push_back({kOrganisationKind, state.organisation.id});  // not before the first
         auto id = m.args.find("id");
         if (id != m.args.end() && id->is_string() && id->get<std::string>() != state.organisation.id)
             keys.push_back({kOrganisationKind, id->get<std::string>()});
