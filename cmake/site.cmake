@@ -10,9 +10,9 @@ add_custom_command(
   OUTPUT "${WB_FONT_FILE}"
   COMMAND "${CMAKE_COMMAND}" -E make_directory "${CMAKE_BINARY_DIR}/fonts"
   COMMAND "${WB_PYTHON}" "${PROJECT_SOURCE_DIR}/scripts/make_font.py"
-          --source "${WB_FONT_SOURCE}" --strings "${PROJECT_SOURCE_DIR}/assets/i18n/strings.json"
+          --source "${WB_FONT_SOURCE}" --strings "${WB_STRINGS_FILE}"
           --out "${WB_FONT_FILE}"
-  DEPENDS "${PROJECT_SOURCE_DIR}/scripts/make_font.py" "${PROJECT_SOURCE_DIR}/assets/i18n/strings.json"
+  DEPENDS "${PROJECT_SOURCE_DIR}/scripts/make_font.py" "${WB_STRINGS_FILE}"
   COMMENT "Cutting the CJK font subset"
   VERBATIM)
 

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-extern const char* const kTranslationTableJson;   // generated from assets/i18n/strings.json
+extern const char* const kTranslationTableJson;   // assets/i18n/*.json, merged at build time
 
 namespace wb {
 
