@@ -2,7 +2,7 @@
 // IndexedDB. A batch is one readwrite transaction with strict durability, and it counts as saved
 // only once that transaction's `complete` event has fired (the data is then on disk).
 //
-// API (every function is async and resolves; none rejects; values are JSON-able):
+// API (every function is async; only load() ever rejects; values are JSON-able):
 //
 //   open(name) -> {status, message}
 //       "ready"        the store exists and its sentinel record is there.
@@ -13,9 +13,10 @@
 //                      store as an empty account.
 //       "unavailable"  no IndexedDB, or it cannot be opened (private mode, blocked storage, a
 //                      newer version open in another tab, ...); `message` says which.
-//   load() -> {ok: true, meta: {key: value}, rows: [[key, value]], pending: [[id, value]]}
-//       pending sorted by numeric id. On failure {ok: false, kind, message} with the same three
-//       fields empty (kind as for commit).
+//   load() -> {meta: {key: value}, rows: [[key, value]], pending: [[id, value]]}
+//       pending sorted by numeric id. Rejects with an Error (its `kind` as for commit, its
+//       message for a person) when the store cannot be read, so that a failure can never be
+//       mistaken for an empty store.
 //   commit(batch) -> {ok: true} | {ok: false, kind, message}
 //       kind "full"        the browser refused for lack of space (QuotaExceededError);
 //            "conflict"    an expectMeta value differed: nothing was written;
@@ -48,7 +49,9 @@ const SENTINEL_KEY = 'sentinel';
 const BLOCKED_GRACE_MS = 3000;
 
 // One store per page: the app opens one account's store at a time.
-const state = { name: null, db: null, closedByApp: false, reopening: null };
+// `generation` changes on every open() and close(), so a connect() that finishes late does not
+// adopt a handle nobody wants any more.
+const state = { name: null, db: null, closedByApp: false, reopening: null, generation: 0 };
 
 const MESSAGES = {
   noIndexedDB: 'This browser offers no IndexedDB storage here (private browsing, or site data ' +
@@ -167,6 +170,7 @@ function adopt(db) {
 // Opens state.name and decides its status. Does not touch state.db unless it succeeds.
 async function connect() {
   const name = state.name;
+  const generation = state.generation;
   if (typeof indexedDB === 'undefined' || !indexedDB) return { status: 'unavailable', message: MESSAGES.noIndexedDB };
   const opened = await openDatabase(name);
   if (opened.error) return { status: 'unavailable', message: unavailableMessage(opened.error) };
@@ -182,7 +186,7 @@ async function connect() {
     }
     if (!sentinel.present) status = 'wiped';
   }
-  if (state.name !== name || state.closedByApp) { db.close(); return { status: 'unavailable', message: MESSAGES.notOpen }; }
+  if (state.generation !== generation || state.closedByApp) { db.close(); return { status: 'unavailable', message: MESSAGES.notOpen }; }
   remember(name);
   adopt(db);
   const message = status === 'wiped'
@@ -196,10 +200,12 @@ export async function open(name) {
   close();
   state.name = String(name);
   state.closedByApp = false;
+  state.reopening = null;
   return connect();
 }
 
 export function close() {
+  state.generation += 1;
   state.closedByApp = true;
   state.db?.close();
   state.db = null;
@@ -210,7 +216,10 @@ export function close() {
 async function liveHandle() {
   if (state.db) return { db: state.db };
   if (state.name === null || state.closedByApp) return { kind: 'unavailable', message: MESSAGES.notOpen };
-  if (!state.reopening) state.reopening = connect().finally(() => { state.reopening = null; });
+  if (!state.reopening) {
+    const reopening = connect().finally(() => { if (state.reopening === reopening) state.reopening = null; });
+    state.reopening = reopening;
+  }
   const reopened = await state.reopening;
   if (reopened.status === 'ready') return { db: state.db };
   if (reopened.status === 'unavailable') return { kind: 'unavailable', message: reopened.message };
@@ -260,7 +269,7 @@ function loadAttempt(db) {
       const meta = {};
       for (const [key, value] of pairs('meta')) meta[key] = value;
       const pending = pairs('pending').sort((a, b) => Number(a[0]) - Number(b[0]));
-      resolve({ ok: true, meta, rows: pairs('rows'), pending });
+      resolve({ ok: true, contents: { meta, rows: pairs('rows'), pending } });
     };
     tx.onabort = () => resolve(isLostConnection(tx.error) ? { lost: true } : { ok: false, kind: 'error', message: describe(tx.error) });
   });
@@ -268,7 +277,8 @@ function loadAttempt(db) {
 
 export async function load() {
   const result = await withHandle(loadAttempt);
-  return result.ok ? result : { ...result, meta: {}, rows: [], pending: [] };
+  if (result.ok) return result.contents;
+  throw Object.assign(new Error(result.message), { kind: result.kind });
 }
 
 // --- commit -----------------------------------------------------------------------------------
