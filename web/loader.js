@@ -9,7 +9,7 @@
   'use strict';
 
   // The page's own strings: they must show before the app (and its translation table,
-  // assets/i18n/strings.json) has loaded, so they live here, in the same two languages.
+  // assets/i18n/*.json) has loaded, so they live here, in the same two languages.
   var TEXT = {
     'zh-CN': {
       title: '工作台',
@@ -163,6 +163,13 @@
     });
   }
 
+  // The app's plain ES modules (storage, tabs), handed to the wasm module as objects.
+  function importModule(url) {
+    return import('./' + url).catch(function (err) {
+      throw new LoadError('network', url + ': ' + (err && err.message ? err.message : err));
+    });
+  }
+
   function versioned(info, name) {
     var entry = info.files && info.files[name];
     if (!entry) throw new LoadError('build', 'build-info.json has no ' + name);
@@ -189,6 +196,8 @@
         var wasm = versioned(info, 'workbench.wasm');
         var font = versioned(info, 'wb-cjk.ttf');
         var script = versioned(info, 'workbench.js');
+        var store = versioned(info, 'local-store.js');
+        var tabs = versioned(info, 'tab-leader.js');
         var total = wasm.size + font.size;
         var done = 0;
         setProgress(0, total);
@@ -196,7 +205,9 @@
         return Promise.all([
           fetchBytes(wasm.url, wasm.size, onBytes),
           fetchBytes(font.url, font.size, onBytes),
-          loadScript(script.url)
+          loadScript(script.url),
+          importModule(store.url),
+          importModule(tabs.url)
         ]);
       })
       .then(function (parts) {
@@ -205,6 +216,8 @@
           canvas: $('canvas'),
           wasmBinary: parts[0],
           wbFontBytes: parts[1],
+          wbStore: parts[3],   // IndexedDB (web/local-store.js)
+          wbTabs: parts[4],    // Web Locks + BroadcastChannel (web/tab-leader.js)
           onFirstFrame: hideLoading,
           onFatalError: function (reason, detail) { showError(t[reason] ? reason : 'crash', detail); },
           onAbort: function (what) { showError('crash', what); },

@@ -31,6 +31,24 @@
     api.inputState = function () { return JSON.parse(str(module._wb_test_input_state())); };
     api.online = function () { return module._wb_test_online() === 1; };
 
+    // The workspace: {phase, mode, leader, storage, sessionExpired, user, loginError,
+    // sync: {phase, pending, rejected, lastSynced, error}, rejectedList, replica: {clientId, cursor, acked, nextId}}.
+    api.workspace = function () { return JSON.parse(str(module._wb_test_workspace())); };
+    api.login = function (login, password) {
+      module.ccall('wb_test_login', null, ['string', 'string'], [String(login), String(password)]);
+    };
+    api.startDemo = function () { module._wb_test_start_demo(); };
+    // A change through the same path the views use: {ok, reason, ticket}; saved(ticket) turns
+    // true once it is durable in IndexedDB.
+    api.submit = function (name, args) {
+      return JSON.parse(module.ccall('wb_test_submit', 'string', ['string', 'string'], [String(name), JSON.stringify(args || {})]));
+    };
+    api.saved = function (ticket) { return module._wb_test_saved(ticket) === 1; };
+    api.entity = function (kind, id) {
+      return JSON.parse(module.ccall('wb_test_entity', 'string', ['string', 'string'], [String(kind), String(id)]));
+    };
+    api.count = function (kind) { return module.ccall('wb_test_count', 'number', ['string'], [String(kind)]); };
+
     if (module._wb_test_frame_count() > 0) api.ready = true;
     else {
       var previous = module.onFirstFrame;

@@ -1,14 +1,12 @@
 #pragma once
-// The app's UI state: which view is open and what the status bar reports. Domain data lives in
-// src/core; this is only what the frame needs to draw itself.
-#include "sync_status.h"
+// The app's UI state: which view is open. Data and its sync live in the Workspace
+// (offline/workspace.h); this is only what the frame needs to draw itself.
 #include "views/view_registry.h"
 
 namespace wb::app {
 
 struct AppState {
     ViewId view = ViewId::Today;
-    SyncStatus sync;
 };
 
 // The one instance the frame loop draws (the test interface reads and drives it too).

@@ -1,8 +1,10 @@
-// The browser app: starts the platform layer, loads the CJK font, then draws the workbench
-// frame whenever something changed (see platform.h).
+// The browser app: starts the platform layer, loads the CJK font, opens the workspace (local
+// data, login or demo, sync), then draws a frame whenever something changed (see platform.h).
 #include "app_state.h"
 #include "fonts.h"
 #include "language_setting.h"
+#include "offline/workspace.h"
+#include "screens/start_screens.h"
 #include "platform.h"
 #include "shell.h"
 #include "theme.h"
@@ -20,7 +22,11 @@ AppState& app_state() {
 namespace {
 
 void frame() {
-    draw_shell();
+    Workspace& ws = workspace();
+    if (!draw_start_screen(ws)) {
+        draw_shell();
+        draw_relogin_dialog(ws);
+    }
     ui::end_frame_labels();
 }
 
@@ -46,6 +52,8 @@ int main() {
     app::ui::set_language(lang);
     platform::set_document_language(language_code(lang));
     platform::set_document_title(app::ui::tr("app.title"));
+    platform::on_online_changed([](bool online) { app::workspace().set_online(online); });
+    app::workspace().start();
     platform::run(app::frame);
     return 0;
 }

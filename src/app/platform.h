@@ -42,6 +42,7 @@ FontBytes take_preloaded_font();
 
 // Page state.
 bool online();                                   // navigator.onLine, kept current by events
+void on_online_changed(void (*listener)(bool online));   // one listener (the sync engine)
 std::string stored_setting(const char* key);     // localStorage; "" when unset or unavailable
 void store_setting(const char* key, const char* value);
 void set_document_language(const char* bcp47);   // <html lang>, for screen readers and fonts

@@ -70,6 +70,7 @@ struct State {
     bool context_lost = false;        // between webglcontextlost and webglcontextrestored
 };
 State g_state;
+void (*g_online_listener)(bool) = nullptr;   // platform::on_online_changed
 
 void resume_loop() {
     if (g_state.wake_timer) {
@@ -325,6 +326,7 @@ FontBytes take_preloaded_font() {
 }
 
 bool online() { return g_state.online; }
+void on_online_changed(void (*listener)(bool)) { g_online_listener = listener; }
 
 std::string stored_setting(const char* key) {
     char* value = wb_js_storage_get(key);
@@ -372,6 +374,7 @@ EMSCRIPTEN_KEEPALIVE void wb_platform_context_restored() {
 
 EMSCRIPTEN_KEEPALIVE void wb_platform_online_changed(int online) {
     wb::platform::g_state.online = online != 0;
+    if (wb::platform::g_online_listener) wb::platform::g_online_listener(online != 0);
     wb::platform::wake();
 }
 

@@ -1,7 +1,10 @@
 #include "shell.h"
 
 #include "app_state.h"
+#include "banners.h"
 #include "language_setting.h"
+#include "offline/workspace.h"
+#include "relative_time.h"
 #include "platform.h"
 #include "theme.h"
 #include "ui_text.h"
@@ -163,6 +166,7 @@ void draw_main(const AppState& state, ImVec2 pos, ImVec2 size) {
                       ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_NavFlattened);
     ImGui::PopStyleVar();
     widgets::touch_drag_scroll();
+    draw_banners(workspace());
     view.draw();
     ImGui::EndChild();
 }
@@ -170,20 +174,28 @@ void draw_main(const AppState& state, ImVec2 pos, ImVec2 size) {
 // [SECTION] Status bar --------------------------------------------------------------------------
 
 const char* sync_text(const SyncStatus& sync, std::string& scratch) {
+    const Translator& t = Translator::builtin();
+    const Language lang = ui::language();
     switch (sync.phase) {
-        case SyncStatus::Phase::NeverSynced: return ui::tr("status.never_synced");
-        case SyncStatus::Phase::Syncing: return ui::tr("status.syncing");
-        case SyncStatus::Phase::Failed: return ui::tr("status.sync_failed");
+        case SyncStatus::Phase::Demo: return ui::tr("status.demo");
+        case SyncStatus::Phase::SessionExpired: return ui::tr("status.session_expired");
+        case SyncStatus::Phase::NeverSynced: scratch = ui::tr("status.never_synced"); break;
+        case SyncStatus::Phase::Syncing: scratch = ui::tr("status.syncing"); break;
+        case SyncStatus::Phase::Failed: scratch = ui::tr("status.retrying"); break;
         case SyncStatus::Phase::Synced:
-            if (sync.pending_mutations == 0) return ui::tr("status.synced");
-            scratch = Translator::builtin().format(ui::language(), "status.pending",
-                                                   {{"count", std::to_string(sync.pending_mutations)}});
-            return scratch.c_str();
+            scratch = sync.last_synced_ms
+                          ? t.format(lang, "status.last_synced", {{"time", relative_time(sync.last_synced_ms)}})
+                          : std::string(ui::tr("status.synced"));
+            break;
     }
-    return "";
+    if (sync.pending_mutations > 0)
+        scratch += " · " + t.format(lang, "status.pending", {{"count", std::to_string(sync.pending_mutations)}});
+    if (sync.rejected_mutations > 0)
+        scratch += " · " + t.format(lang, "status.rejected", {{"count", std::to_string(sync.rejected_mutations)}});
+    return scratch.c_str();
 }
 
-void draw_status_bar(const AppState& state, ImVec2 pos, ImVec2 size) {
+void draw_status_bar(ImVec2 pos, ImVec2 size) {
     const theme::Palette& pal = theme::palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     fill(pos, ImVec2(pos.x + size.x, pos.y + size.y), IM_COL32(0xFA, 0xFB, 0xFC, 255));
@@ -206,8 +218,9 @@ void draw_status_bar(const AppState& state, ImVec2 pos, ImVec2 size) {
     x += 14;
 
     std::string scratch;
-    const char* sync_label = sync_text(state.sync, scratch);
-    const bool failed = state.sync.phase == SyncStatus::Phase::Failed;
+    const SyncStatus sync = workspace().sync_status();
+    const char* sync_label = sync_text(sync, scratch);
+    const bool failed = sync.phase == SyncStatus::Phase::Failed || sync.phase == SyncStatus::Phase::SessionExpired;
     icons::cloud(dl, ImVec2(x, pos.y + (size.y - 14) * 0.5f), 14, failed ? pal.danger : pal.text_tertiary);
     x += 20;
     dl->AddText(ImVec2(x, text_y), failed ? pal.danger : pal.text_secondary, sync_label);
@@ -246,7 +259,7 @@ void draw_shell() {
     const float sidebar_w = mode == SidebarMode::Compact ? kCompactSidebarWidth : theme::kSidebarWidth;
     draw_sidebar(state, origin, ImVec2(sidebar_w, body_h), mode);
     draw_main(state, ImVec2(origin.x + sidebar_w, origin.y), ImVec2(vp->Size.x - sidebar_w, body_h));
-    draw_status_bar(state, ImVec2(origin.x, origin.y + body_h), ImVec2(vp->Size.x, theme::kStatusBarHeight));
+    draw_status_bar(ImVec2(origin.x, origin.y + body_h), ImVec2(vp->Size.x, theme::kStatusBarHeight));
     ImGui::End();
 }
 

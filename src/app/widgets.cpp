@@ -6,6 +6,7 @@
 #include <imgui_internal.h>  // GetActiveID, ClearActiveID
 
 #include <algorithm>
+#include <string>
 
 namespace wb::app::widgets {
 
@@ -73,6 +74,62 @@ void touch_drag_scroll() {
     if (ImGui::GetScrollMaxY() <= 0.0f) return;
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
     if (ImGui::GetActiveID() != 0) ImGui::ClearActiveID();
+}
+
+namespace {
+
+bool styled_button(const char* label, ImVec2 size, bool enabled, ImU32 fill, ImU32 fill_hover, ImU32 text, ImU32 border) {
+    const theme::Palette& pal = theme::palette();
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 6.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(16, 7));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, border ? 1.0f : 0.0f);
+    ImGui::PushStyleColor(ImGuiCol_Button, enabled ? fill : pal.hover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, enabled ? fill_hover : pal.hover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, enabled ? fill_hover : pal.hover);
+    ImGui::PushStyleColor(ImGuiCol_Text, enabled ? text : pal.text_tertiary);
+    ImGui::PushStyleColor(ImGuiCol_Border, border);
+    ImGui::BeginDisabled(!enabled);
+    const bool clicked = ImGui::Button(label, size);
+    ImGui::EndDisabled();
+    if (enabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::PopStyleColor(5);
+    ImGui::PopStyleVar(3);
+    ui::note_drawn(label);
+    return clicked && enabled;
+}
+
+}  // namespace
+
+bool primary_button(const char* label, ImVec2 size, bool enabled) {
+    const theme::Palette& pal = theme::palette();
+    return styled_button(label, size, enabled, pal.accent, IM_COL32(0x24, 0x5B, 0xDB, 255), IM_COL32_WHITE, 0);
+}
+
+bool secondary_button(const char* label, ImVec2 size, bool enabled) {
+    const theme::Palette& pal = theme::palette();
+    return styled_button(label, size, enabled, IM_COL32_WHITE, pal.hover, pal.text, pal.border);
+}
+
+bool text_field(const char* id, const char* label, char* buffer, int size, bool password, float width) {
+    const theme::Palette& pal = theme::palette();
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.text_secondary);
+    ImGui::TextUnformatted(label);
+    ImGui::PopStyleColor();
+    ui::note_drawn(label);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 6.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 8));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32_WHITE);
+    ImGui::PushStyleColor(ImGuiCol_Border, pal.border);
+    ImGui::SetNextItemWidth(width > 0 ? width : ImGui::GetContentRegionAvail().x);
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
+    if (password) flags |= ImGuiInputTextFlags_Password;
+    const bool entered = ImGui::InputText(id, buffer, static_cast<size_t>(size), flags);
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar(3);
+    // The field's rectangle, under its label, so tests can click into it.
+    ui::note_drawn_at((std::string(label) + "#field").c_str(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    return entered;
 }
 
 }  // namespace wb::app::widgets

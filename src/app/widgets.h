@@ -11,6 +11,16 @@ enum class Size { Regular, Small };
 bool segmented_control(const char* id, const char* const* labels, int count, int* selected,
                        Size size = Size::Regular);
 
+// Buttons in the workbench's style. `label` is already translated; it is recorded as drawn.
+// A disabled button shows greyed and never returns true.
+bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0), bool enabled = true);
+bool secondary_button(const char* label, ImVec2 size = ImVec2(0, 0), bool enabled = true);
+
+// A labelled single-line text field (label above, hint inside). Returns true when Enter was
+// pressed in it.
+bool text_field(const char* id, const char* label, char* buffer, int size, bool password = false,
+                float width = 0.0f);
+
 // A small coloured dot followed by a label, vertically centred on the current line.
 void status_dot(ImU32 color, float line_height);
 

@@ -1,7 +1,8 @@
-// settings: the interface language now; account, notification and sync settings later.
+// settings: the interface language, the account, storage on this device, and sync.
 #include "language_setting.h"
 #include "theme.h"
 #include "ui_text.h"
+#include "views/settings_sections.h"
 #include "views/view_registry.h"
 #include "widgets.h"
 
@@ -46,9 +47,9 @@ void draw_settings_view() {
     ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(0, 4));
     language_row();
-    ImGui::PushStyleColor(ImGuiCol_Text, pal.text_tertiary);
-    ui::text_wrapped("settings.more_later");
-    ImGui::PopStyleColor();
+    draw_account_settings();
+    draw_storage_settings();
+    draw_sync_settings();
 }
 
 }  // namespace wb::app

@@ -60,3 +60,30 @@ export async function clickLabel(page, text) {
   const canvas = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { x: r.left, y: r.top }; });
   await page.mouse.click(canvas.x + box.x + box.w / 2, canvas.y + box.y + box.h / 2);
 }
+
+// Reads the app's workspace state (see window.workbench.workspace in web/test-interface.js).
+export async function workspace(page) {
+  return page.evaluate(() => window.workbench.workspace());
+}
+
+// Waits until `predicate(workspaceState)` holds; the predicate runs in the page.
+export async function waitForWorkspace(page, predicate, timeout = 20000) {
+  await page.waitForFunction(`(${predicate})(window.workbench.workspace())`, null, { timeout, polling: 50 });
+}
+
+// Logs in with one of the server's demo accounts (through the same call the login form makes)
+// and waits until the first sync has finished.
+export async function signIn(page, server, login = 'tutor1') {
+  await waitForWorkspace(page, (w) => w.phase === 'login' || w.phase === 'ready');
+  const password = server.accounts[login];
+  if (!password) throw new Error(`the server printed no password for ${login}`);
+  await page.evaluate(([l, p]) => window.workbench.login(l, p), [login, password]);
+  await waitForWorkspace(page, (w) => w.phase === 'ready' && w.sync.phase === 'synced', 60000);
+}
+
+// openApp + signIn: a page showing the workbench of `login`, synced.
+export async function openSignedIn(browser, server, login = 'tutor1', contextOptions = {}) {
+  const app = await openApp(browser, server.url, contextOptions);
+  await signIn(app.page, server, login);
+  return app;
+}

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const READY = /listening on (http:\/\/[^\s]+)/;
+// Browser tests need a few students per tutor, not the full 250: seeding stays quick.
+const DEMO_SIZE_ARGS = [];
 
 export function requireEnv(name) {
   const value = process.env[name];
@@ -14,11 +16,22 @@ export function requireEnv(name) {
   return value;
 }
 
-export async function startServer({ timeoutMs = 20000 } = {}) {
+// The demo accounts the server prints on its first start: {tutor1: "password", ...}.
+function parseAccounts(output) {
+  const accounts = {};
+  for (const m of output.matchAll(/^\s+(\S+)\s+password\s+(\S+)/gm)) accounts[m[1]] = m[2];
+  return accounts;
+}
+
+// `data` reuses a data directory (a restart keeps the database); `port` fixes the port (a
+// restart keeps the URL the page talks to).
+export async function startServer({ timeoutMs = 60000, data = null, port = 0, args = [] } = {}) {
   const bin = requireEnv('WB_SERVER_BIN');
   const site = requireEnv('WB_SITE_DIR');
-  const data = mkdtempSync(path.join(tmpdir(), 'wb-browser-data-'));
-  const child = spawn(bin, ['--host', '127.0.0.1', '--port', '0', '--site', site, '--data', data], {
+  const ownData = !data;
+  data = data || mkdtempSync(path.join(tmpdir(), 'wb-browser-data-'));
+  const child = spawn(bin, ['--host', '127.0.0.1', '--port', String(port), '--site', site, '--data', data,
+                            ...DEMO_SIZE_ARGS, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -37,6 +50,8 @@ export async function startServer({ timeoutMs = 20000 } = {}) {
   child.removeAllListeners('exit');
   return {
     url,
+    data,
+    accounts: parseAccounts(output),
     output: () => output,
     async stop() {
       if (child.exitCode === null) {
@@ -46,7 +61,14 @@ export async function startServer({ timeoutMs = 20000 } = {}) {
         await exited;
         clearTimeout(timer);
       }
-      rmSync(data, { recursive: true, force: true });
+      if (ownData) rmSync(data, { recursive: true, force: true });
+    },
+    // Ends the process at once, as a crash or a power cut would (the data directory stays).
+    async kill() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }
