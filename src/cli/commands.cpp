@@ -6,6 +6,8 @@
 
 #include "cli/files.h"
 #include "cli/options.h"
+#include "cli/phrases.h"
+#include "core/catalog.h"
 #include "core/dataset_replay.h"
 #include "core/demo.h"
 #include "core/metrics.h"
@@ -103,12 +105,18 @@ int run_parse_reply(const std::vector<std::string>& args)
             start = end == std::string::npos ? text.size() : end + 1;
         }
     }
+    Language lang;
+    std::string error;
+    if (!lang_option(o, lang, error)) return bad_input(error);
     for (const auto& r : replies) {
         auto p = parse_reply(r);
+        std::string note = render(lang, p.note);
         if (o.has("json")) {
-            std::cout << Json{{"reply", r}, {"intent", to_string(p.intent)}, {"matched", p.reason}}.dump() << "\n";
+            Json j{{"reply", r}, {"intent", to_string(p.intent)}, {"matched", p.reason}};
+            if (!p.note.key.empty()) j["note"] = {{"key", p.note.key}, {"values", p.note.values}, {"text", note}};
+            std::cout << j.dump() << "\n";
         } else {
-            std::cout << to_string(p.intent) << "\t" << r << "\t" << p.reason << "\n";
+            std::cout << to_string(p.intent) << "\t" << r << "\t" << p.reason << (note.empty() ? "" : "\t" + note) << "\n";
         }
     }
     return kOk;
@@ -131,20 +139,21 @@ int run_validate_template(const std::vector<std::string>& args)
 
 namespace {
 
-std::string metric_line(const MetricValue& v)
+std::string metric_line(const MetricValue& v, Language lang)
 {
     char value[64];
+    const MetricInfo* info = find_metric(v.id);
     if (!v.measured) std::snprintf(value, sizeof value, "%s", "-");
-    else if (v.value <= 1.0 && v.counts.find(" / ") != std::string::npos && v.id.find("per_") == std::string::npos &&
-             v.id.find("count") == std::string::npos)
+    else if (info && info->unit == MetricUnit::Rate)
         std::snprintf(value, sizeof value, "%.1f%%", v.value * 100);
     else std::snprintf(value, sizeof value, "%.2f", v.value);
     std::string target = v.has_target ? std::string(to_string(v.target.op)) + " " + Json(v.target.value).dump() : "";
     if (v.has_target && v.target.op == TargetOp::Between) target += ".." + Json(v.target.max).dump();
     std::string status = !v.has_target ? "" : !v.measured ? "no data" : v.met ? "met" : "MISSED";
-    char line[512];
+    char line[768];
     std::snprintf(line, sizeof line, "%-30s %8s  %5d/%-5d  %-12s %-8s %s (missing: %zu students)\n", v.id.c_str(), value,
-                  v.numerator, v.denominator, target.c_str(), status.c_str(), v.counts.c_str(), v.missing.size());
+                  v.numerator, v.denominator, target.c_str(), status.c_str(), render(lang, v.explanation).c_str(),
+                  v.missing.size());
     return line;
 }
 
@@ -165,6 +174,8 @@ int run_metrics(const std::vector<std::string>& args)
     if (!time_option(o, "now", latest + 1, q.now, error) || !time_option(o, "to", q.now, q.to, error) ||
         !time_option(o, "from", q.to - 30 * kDayMs, q.from, error))
         return bad_input(error);
+    Language lang;
+    if (!lang_option(o, lang, error)) return bad_input(error);
     q.tutor_id = o.get("tutor");
     q.manager_id = o.get("manager");
     if (!q.tutor_id.empty() && !state.users.count(q.tutor_id)) return bad_input("--tutor: no user " + q.tutor_id);
@@ -174,14 +185,17 @@ int run_metrics(const std::vector<std::string>& args)
         Json out = Json::array();
         for (const auto& v : values)
             out.push_back({{"id", v.id}, {"measured", v.measured}, {"value", v.value}, {"numerator", v.numerator},
-                           {"denominator", v.denominator}, {"counts", v.counts}, {"missing", v.missing},
+                           {"denominator", v.denominator},
+                           {"explanation", {{"key", v.explanation.key}, {"values", v.explanation.values},
+                                            {"text", render(lang, v.explanation)}}},
+                           {"missing", v.missing},
                            {"target", v.has_target ? to_json_value(v.target) : Json()}, {"met", v.met}});
         std::cout << out.dump(1) << "\n";
         return kOk;
     }
     std::cout << "period " << format_utc(q.from) << " .. " << format_utc(q.to) << ", "
               << (q.tutor_id.empty() ? q.manager_id.empty() ? "everyone" : "team of " + q.manager_id : "tutor " + q.tutor_id) << "\n";
-    for (const auto& v : values) std::cout << metric_line(v);
+    for (const auto& v : values) std::cout << metric_line(v, lang);
     return kOk;
 }
 

@@ -14,6 +14,7 @@ int run_demo(const std::vector<std::string>& args);
 int run_parse_reply(const std::vector<std::string>& args);
 int run_validate_template(const std::vector<std::string>& args);
 int run_metrics(const std::vector<std::string>& args);
+int run_risk(const std::vector<std::string>& args);
 int run_roster(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
 int run_import(const std::vector<std::string>& args);

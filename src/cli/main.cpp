@@ -12,7 +12,7 @@ using namespace wb::cli;
 
 namespace {
 
-const std::vector<std::string> kOrder{"demo", "parse-reply", "validate-template", "metrics", "roster", "export", "import"};
+const std::vector<std::string> kOrder{"demo", "parse-reply", "validate-template", "metrics", "risk", "roster", "export", "import"};
 
 int usage(std::ostream& out, int code)
 {
@@ -40,7 +40,7 @@ int main(int argc, char** argv)
     }
     static const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands{
         {"demo", run_demo}, {"parse-reply", run_parse_reply}, {"validate-template", run_validate_template},
-        {"metrics", run_metrics}, {"roster", run_roster}, {"export", run_export}, {"import", run_import}};
+        {"metrics", run_metrics}, {"risk", run_risk}, {"roster", run_roster}, {"export", run_export}, {"import", run_import}};
     auto it = commands.find(command);
     if (it == commands.end()) {
         std::cerr << "workbench-cli: unknown command \"" << command << "\"\n\n";

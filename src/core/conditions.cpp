@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/event_rules.h"
+
 namespace wb {
 namespace {
 
@@ -62,8 +64,10 @@ bool ticket_open(const Events& events, const Event* ticket)
 
 EventHistory::EventHistory(const State& state, TimeMs now)
 {
+    auto retracted = retracted_events(state, now);
     for (const auto& e : state.events)
-        if (e.at <= now && !e.student_id.empty()) by_student_[e.student_id].push_back(&e);
+        if (e.at <= now && !e.student_id.empty() && e.kind != EventKind::Retraction && !retracted.count(e.id))
+            by_student_[e.student_id].push_back(&e);
     for (auto& [_, list] : by_student_)
         std::stable_sort(list.begin(), list.end(), [](const Event* a, const Event* b) { return a->at < b->at; });
 }

@@ -8,7 +8,8 @@
 
 namespace wb {
 
-// Each student's events up to a moment, in time order.
+// Each student's events up to a moment, in time order; retracted events (and the retractions
+// themselves) are left out once the retraction is known.
 class EventHistory {
 public:
     EventHistory(const State& state, TimeMs now);

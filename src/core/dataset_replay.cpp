@@ -30,7 +30,12 @@ std::vector<Mutation> dataset_mutations(const State& s)
         if (e.status == EnrolmentStatus::Refunded) args["status"] = "active";
         out.push_back({"enrolment.upsert", args});
     }
-    for (const auto& e : s.events) out.push_back({"event.record", to_json_value(e)});
+    for (const auto& e : s.events) {
+        if (e.kind == EventKind::Retraction)
+            out.push_back({"event.retract", {{"id", e.id}, {"eventId", e.ref_id}, {"at", e.at}, {"by", e.actor_id}, {"reason", e.reason}}});
+        else
+            out.push_back({"event.record", to_json_value(e)});
+    }
     for (const auto& [_, e] : s.enrolments)  // final statuses (a refund recorded without an event)
         if (e.status != EnrolmentStatus::Active) out.push_back({"enrolment.upsert", to_json_value(e)});
     for (const auto& [id, r] : s.task_records) {

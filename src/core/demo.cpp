@@ -23,6 +23,7 @@ struct Profile {
 struct Builder {
     DemoDataset& out;
     DemoRandom rng;
+    uint64_t seed;
     TimeZone zone;
     TimeMs now;
     int counter = 0;
@@ -43,7 +44,7 @@ struct Builder {
     std::string event(const std::string& kind, TimeMs at, const std::string& student, Json extra = Json::object())
     {
         if (at > now) return "";
-        extra["id"] = "ev" + std::to_string(++counter);
+        if (!extra.contains("id")) extra["id"] = "ev" + std::to_string(++counter);
         extra["kind"] = kind;
         extra["at"] = at;
         extra["studentId"] = student;
@@ -172,6 +173,44 @@ void homework(Builder& b, const std::string& sid, const std::string& tutor, cons
     }
 }
 
+// Interaction marks and complaints come from a second random stream per student (seeded from the
+// demo seed and the student's id), so adding them left every draw of the main stream, and with it
+// the rest of the dataset, exactly as it was.
+DemoRandom side_stream(uint64_t seed, const std::string& student_id)
+{
+    uint64_t h = 1469598103934665603ull ^ seed;
+    for (unsigned char c : student_id) h = (h ^ c) * 1099511628211ull;
+    return DemoRandom(h);
+}
+
+// The lecturer's mark of how the student took part. Students who are about to drift away take
+// part less the lesson before (it follows next lesson's engagement), and students inclined to ask
+// for a refund are quiet or disengaged more often than their attendance alone shows.
+void interaction(Builder& b, DemoRandom& side, const std::string& sid, const Lesson& l, const Profile& p)
+{
+    double next = std::max(0.05, p.engagement - p.drift * l.number);
+    double fading = std::min(1.0, std::max(0.0, 0.95 - next));
+    double low = 0.03 + 0.25 * fading + (p.refund_prone ? 0.3 : 0);
+    double quiet = low + 0.12 + 0.25 * fading + (p.refund_prone ? 0.15 : 0);
+    double high = quiet + 0.2 * (1 - fading) * (p.refund_prone ? 0.3 : 1);
+    double roll = side.uniform();
+    const char* mark = roll < low ? "lowlight" : roll < quiet ? "quiet" : roll < high ? "highlight" : "active";
+    b.event("interaction", l.end + 10 * kMinuteMs, sid,
+            {{"id", "ix-" + sid + "-" + std::to_string(l.number)}, {"lessonId", l.id}, {"value", mark}, {"actorId", "lec1"}});
+}
+
+// Now and then a parent complains, more often when the student is unhappy with the course.
+void complaint(Builder& b, DemoRandom& side, const std::string& sid, const Lesson& l, const Profile& p)
+{
+    static const char* const kinds[] = {"teaching", "service", "schedule", "other"};
+    static const char* const texts[] = {"老师讲得太快，孩子跟不上", "作业批改太慢", "上课时间总是调整", "班群消息太多"};
+    if (!side.chance(p.refund_prone ? 0.03 : 0.003)) return;
+    int which = side.below(4);
+    TimeMs at = l.end + side.between(2, 72) * kHourMs;
+    b.event("complaint", at, sid,
+            {{"id", "cp-" + sid + "-" + std::to_string(l.number)}, {"value", kinds[which]}, {"text", texts[which]}});
+}
+
 // Returns false once the student has left (refunded).
 bool maybe_refund(Builder& b, const std::string& sid, const Lesson& l, const Profile& p, int missed_recent)
 {
@@ -189,6 +228,7 @@ bool maybe_refund(Builder& b, const std::string& sid, const Lesson& l, const Pro
 void student_history(Builder& b, const std::string& sid, const std::string& tutor, const std::vector<const Lesson*>& lessons)
 {
     Profile p = draw_profile(b.rng);
+    DemoRandom side = side_stream(b.seed, sid);
     int missed_recent = 0;
     for (const Lesson* l : lessons) {
         if (l->start - 2 * kDayMs > b.now) break;
@@ -196,6 +236,8 @@ void student_history(Builder& b, const std::string& sid, const std::string& tuto
         bool attends = survey(b, sid, *l, engagement);
         if (l->start > b.now) break;
         if (attends) in_class(b, sid, tutor, *l);
+        if (attends) interaction(b, side, sid, *l, p);
+        complaint(b, side, sid, *l, p);
         missed_recent = attends ? 0 : missed_recent + 1;
         homework(b, sid, tutor, *l, engagement * (attends ? 0.97 : 0.5));
         if (b.rng.chance(0.65 * engagement))  // the extra session [小灶课] two days later
@@ -213,7 +255,7 @@ void student_history(Builder& b, const std::string& sid, const std::string& tuto
 DemoDataset generate_demo(const DemoOptions& o)
 {
     DemoDataset out;
-    Builder b{out, DemoRandom(o.seed), TimeZone(), o.now};
+    Builder b{out, DemoRandom(o.seed), o.seed, TimeZone(), o.now};
     if (!TimeZone::find(o.time_zone, b.zone, out.error)) return out;
     if (o.tutors < 1 || o.students_per_tutor < 1 || o.lessons < 2) {
         out.error = "demo needs at least 1 tutor, 1 student per tutor and 2 lessons";

@@ -1,6 +1,7 @@
 #pragma once
 // Events: everything that happened to a student, as facts with a time. The meaning of `value`
-// depends on the kind (see EventKind). Events are appended, never edited.
+// depends on the kind (see EventKind). Events are appended, never edited: a mistaken event is
+// retracted by a later `retraction` event (mutation event.retract), and both stay in history.
 #include "core/model.h"
 
 namespace wb {
@@ -28,6 +29,11 @@ enum class EventKind {
     MaterialMailed,     // course material posted, address checked
     WechatAdded,        // WeChat added and joined the class group
     TrainingAccepted,   // CSM: the customer signed off the onboarding training
+    Interaction,        // lesson_id; value: how the student took part in the live lesson, marked by the
+                        // lecturer or tutor: "highlight" (praised), "active" (answered questions),
+                        // "quiet" (answered none), "lowlight" (flagged as disengaged); text: a note
+    Complaint,          // value: "teaching" / "service" / "schedule" / "other"; text: what was said
+    Retraction,         // ref_id: the event recorded by mistake; reason; actor_id. Only via event.retract
 };
 inline const std::vector<const char*>& enum_names(EventKind)
 {
@@ -36,7 +42,7 @@ inline const std::vector<const char*>& enum_names(EventKind)
         "homework_submitted", "grade", "feedback_sent", "feedback_viewed", "correction",
         "refund_requested", "refund_decision", "renewal_step", "note", "ticket_opened",
         "ticket_resolved", "handoff", "visit", "material_mailed", "wechat_added",
-        "training_accepted"};
+        "training_accepted", "interaction", "complaint", "retraction"};
     return n;
 }
 

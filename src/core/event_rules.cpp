@@ -23,6 +23,7 @@ bool needs_lesson(EventKind k)
     case EventKind::FeedbackSent:
     case EventKind::FeedbackViewed:
     case EventKind::Correction:
+    case EventKind::Interaction:
         return true;
     default:
         return false;
@@ -44,6 +45,9 @@ std::string check_value(const Event& e)
     case EventKind::RenewalStep: return need({"warmup", "reservation", "order"}, "warmup, reservation, order");
     case EventKind::TicketOpened: return need({"question", "incident"}, "question, incident");
     case EventKind::Call: return need({"reached", "unreached"}, "reached, unreached");
+    case EventKind::Interaction:
+        return need({"highlight", "active", "quiet", "lowlight"}, "highlight, active, quiet, lowlight");
+    case EventKind::Complaint: return need({"teaching", "service", "schedule", "other"}, "teaching, service, schedule, other");
     default: return "";
     }
 }
@@ -64,6 +68,8 @@ std::string check_event(const State& s, const Event& e)
     if (e.duration_sec < 0) return "args/durationSec: cannot be negative";
     if (e.kind == EventKind::RefundDecision && e.reason.empty())
         return "args/reason: record why the student was retained or refunded";
+    if (e.kind == EventKind::Retraction) return "args/kind: a retraction is recorded with the mutation event.retract";
+    if (e.kind == EventKind::Complaint && e.text.empty()) return "args/text: record what the complaint was about";
     if (e.kind == EventKind::TicketResolved && !find_event(s, e.ref_id))
         return "args/refId: no ticket event " + e.ref_id;
     return check_value(e);
@@ -76,6 +82,44 @@ void apply_event_effects(State& s, const Event& e)
         if (enrolment.student_id == e.student_id && enrolment.status == EnrolmentStatus::Active)
             enrolment.status = EnrolmentStatus::Refunded;
     }
+}
+
+std::string check_retraction(const State& s, const Event& r)
+{
+    if (r.id.empty()) return "args/id: a retraction needs an id";
+    if (s.event_index.count(r.id)) return "args/id: event " + r.id + " was already recorded";
+    const Event* target = find_event(s, r.ref_id);
+    if (!target) return "args/eventId: no event " + r.ref_id;
+    if (target->kind == EventKind::Retraction)
+        return "args/eventId: " + r.ref_id + " is a retraction; record the event again instead of retracting it";
+    for (const auto& e : s.events)
+        if (e.kind == EventKind::Retraction && e.ref_id == r.ref_id)
+            return "args/eventId: event " + r.ref_id + " was already retracted by " + e.id;
+    if (r.reason.empty()) return "args/reason: say why the event is retracted";
+    if (r.at < target->at) return "args/at: an event cannot be retracted before it happened";
+    if (!r.actor_id.empty() && !s.users.count(r.actor_id)) return "args/by: no user " + r.actor_id;
+    return "";
+}
+
+void undo_event_effects(State& s, const Event& retracted)
+{
+    if (retracted.kind != EventKind::RefundDecision || retracted.value != "refund") return;
+    auto gone = retracted_events(s);
+    for (const auto& e : s.events)
+        if (e.kind == EventKind::RefundDecision && e.value == "refund" && e.student_id == retracted.student_id &&
+            !gone.count(e.id))
+            return;  // another refund decision still stands
+    for (auto& [id, enrolment] : s.enrolments)
+        if (enrolment.student_id == retracted.student_id && enrolment.status == EnrolmentStatus::Refunded)
+            enrolment.status = EnrolmentStatus::Active;
+}
+
+std::set<std::string> retracted_events(const State& s, TimeMs now)
+{
+    std::set<std::string> out;
+    for (const auto& e : s.events)
+        if (e.kind == EventKind::Retraction && e.at <= now) out.insert(e.ref_id);
+    return out;
 }
 
 }  // namespace wb

@@ -74,9 +74,8 @@ struct Tally {
         if (counted) ++v.numerator;
         else missing.insert(student);
     }
-    MetricValue done(std::string counts)
+    MetricValue done()
     {
-        v.counts = std::move(counts);
         v.measured = v.denominator > 0;
         v.value = v.measured ? double(v.numerator) / v.denominator : 0;
         v.missing.assign(missing.begin(), missing.end());
@@ -93,28 +92,28 @@ bool is_contact(const Event& e) { return e.kind == EventKind::Call || e.kind == 
 bool is_lesson_entry(const Event& e) { return e.kind == EventKind::ClassEntry && e.value != "extra"; }
 
 // A student-level rate: per student active at the period's end (or now), does `pred` hold?
-MetricValue per_student(const MetricScope& sc, const std::function<bool(const Events&)>& pred, const char* counts)
+MetricValue per_student(const MetricScope& sc, const std::function<bool(const Events&)>& pred)
 {
     Tally t;
     TimeMs at = std::min(sc.q.to, sc.q.now);
     for (const Student* s : sc.students)
         if (sc.active_at(s, at)) t.add(s->id, pred(sc.history.of(s->id)));
-    return t.done(counts);
+    return t.done();
 }
 
 // A rate over lesson seats: each (lesson in period, student active at its start).
-MetricValue per_seat(const MetricScope& sc, const std::function<bool(const Events&, const Lesson&)>& pred, const char* counts)
+MetricValue per_seat(const MetricScope& sc, const std::function<bool(const Events&, const Lesson&)>& pred)
 {
     Tally t;
     for (const Lesson* l : sc.lessons)
         for (const Student* s : sc.students)
             if (sc.active_at(s, l->start)) t.add(s->id, pred(sc.history.of(s->id), *l));
-    return t.done(counts);
+    return t.done();
 }
 
 // A rate over events of one kind in the period: does `pred` hold for each?
 MetricValue per_event(const MetricScope& sc, EventKind kind, const std::string& value,
-                      const std::function<bool(const Events&, const Event&)>& pred, const char* counts)
+                      const std::function<bool(const Events&, const Event&)>& pred)
 {
     Tally t;
     for (const Student* s : sc.students) {
@@ -122,7 +121,7 @@ MetricValue per_event(const MetricScope& sc, EventKind kind, const std::string& 
         for (const Event* e : ev)
             if (e->kind == kind && (value.empty() || e->value == value) && sc.in_period(e->at)) t.add(s->id, pred(ev, *e));
     }
-    return t.done(counts);
+    return t.done();
 }
 
 }  // namespace
@@ -151,13 +150,12 @@ MetricValue students_per_tutor(const MetricScope& sc)
     v.denominator = int(sc.tutors.size());
     v.measured = v.denominator > 0;
     v.value = v.measured ? double(v.numerator) / v.denominator : 0;
-    v.counts = "active students / tutors";
     return v;
 }
 
-MetricValue count_per_student(const MetricScope& sc, EventKind kind, const std::string& value, const char* counts)
+MetricValue count_per_student(const MetricScope& sc, EventKind kind, const std::string& value)
 {
-    MetricValue v = per_student(sc, [](const Events&) { return true; }, counts);
+    MetricValue v = per_student(sc, [](const Events&) { return true; });
     v.numerator = 0;
     for (const Student* s : sc.students)
         for (const Event* e : sc.history.of(s->id))
@@ -167,7 +165,7 @@ MetricValue count_per_student(const MetricScope& sc, EventKind kind, const std::
     return v;
 }
 
-MetricValue renewal_among(const MetricScope& sc, const char* step, const char* among, const char* counts)
+MetricValue renewal_among(const MetricScope& sc, const char* step, const char* among)
 {
     Tally t;
     TimeMs at = std::min(sc.q.to, sc.q.now);
@@ -179,67 +177,92 @@ MetricValue renewal_among(const MetricScope& sc, const char* step, const char* a
         if (!sc.active_at(s, at) || (among && !has_step(ev, among))) continue;
         t.add(s->id, has_step(ev, step));
     }
-    return t.done(counts);
+    return t.done();
+}
+
+// Complaints from the scope's students in the period: the value is their number (a count whose
+// target is usually "<= 0"), `missing` lists the students who complained so someone follows up.
+MetricValue complaint_count(const MetricScope& sc)
+{
+    MetricValue v;
+    std::set<std::string> who;
+    TimeMs at = std::min(sc.q.to, sc.q.now);
+    for (const Student* s : sc.students) {
+        v.denominator += sc.active_at(s, at);
+        for (const Event* e : sc.history.of(s->id)) {
+            if (e->kind != EventKind::Complaint || !sc.in_period(e->at)) continue;
+            ++v.numerator;
+            who.insert(s->id);
+        }
+    }
+    v.measured = v.denominator > 0;
+    v.value = v.numerator;
+    v.missing.assign(who.begin(), who.end());
+    return v;
 }
 
 const std::map<std::string, MetricFn>& definitions()
 {
     static const std::map<std::string, MetricFn> table{
         {"students_per_tutor", students_per_tutor},
+        {"complaint_count", complaint_count},
         {"home_visit_rate", [](const MetricScope& sc) { return per_student(sc, [](const Events& ev) {
              return any(ev, [](const Event& e) { return reached_call(e, 1); }) && has_kind(ev, EventKind::MaterialMailed) &&
-                    has_kind(ev, EventKind::WechatAdded); }, "students reached by phone, material mailed and WeChat added / students"); }},
+                    has_kind(ev, EventKind::WechatAdded); }); }},
         {"phone_reach_rate", [](const MetricScope& sc) { return per_student(sc, [](const Events& ev) {
-             return any(ev, [](const Event& e) { return reached_call(e, 1); }); }, "students reached by phone / students"); }},
+             return any(ev, [](const Event& e) { return reached_call(e, 1); }); }); }},
         {"call_3min_rate", [](const MetricScope& sc) { return per_student(sc, [](const Events& ev) {
-             return any(ev, [](const Event& e) { return reached_call(e, 180); }); }, "students with a reached call >= 3 min / students"); }},
+             return any(ev, [](const Event& e) { return reached_call(e, 180); }); }); }},
         {"material_mailing_rate", [](const MetricScope& sc) { return per_student(sc, [](const Events& ev) {
-             return has_kind(ev, EventKind::MaterialMailed); }, "students whose material was mailed / students"); }},
+             return has_kind(ev, EventKind::MaterialMailed); }); }},
         {"wechat_added_rate", [](const MetricScope& sc) { return per_student(sc, [](const Events& ev) {
-             return has_kind(ev, EventKind::WechatAdded); }, "students added on WeChat / students"); }},
+             return has_kind(ev, EventKind::WechatAdded); }); }},
         {"attendance_rate", [](const MetricScope& sc) { return per_seat(sc, [](const Events& ev, const Lesson& l) {
-             return any(ev, [&](const Event& e) { return is_lesson_entry(e) && e.lesson_id == l.id; }); }, "lesson seats attended / lesson seats"); }},
+             return any(ev, [&](const Event& e) { return is_lesson_entry(e) && e.lesson_id == l.id; }); }); }},
         {"class_completion_rate", [](const MetricScope& sc) { return per_seat(sc, [](const Events& ev, const Lesson& l) {
              return any(ev, [&](const Event& e) { return is_lesson_entry(e) && e.lesson_id == l.id; }) &&
-                    !any(ev, [&](const Event& e) { return e.kind == EventKind::ClassDropOut && e.lesson_id == l.id; }); },
-             "lesson seats attended to the end / lesson seats"); }},
+                    !any(ev, [&](const Event& e) { return e.kind == EventKind::ClassDropOut && e.lesson_id == l.id; }); }); }},
         {"homework_submission_48h_rate", [](const MetricScope& sc) { return per_seat(sc, [](const Events& ev, const Lesson& l) {
-             return any(ev, [&](const Event& e) { return e.kind == EventKind::HomeworkSubmitted && e.lesson_id == l.id && e.at <= l.end + 48 * kHourMs; }); },
-             "works submitted within 48 h of the lesson / lesson seats"); }},
+             return any(ev, [&](const Event& e) { return e.kind == EventKind::HomeworkSubmitted && e.lesson_id == l.id && e.at <= l.end + 48 * kHourMs; }); }); }},
         {"extra_session_attendance_rate", [](const MetricScope& sc) { return per_seat(sc, [](const Events& ev, const Lesson& l) {
-             return any(ev, [&](const Event& e) { return e.kind == EventKind::ClassEntry && e.value == "extra" && e.lesson_id == l.id; }); },
-             "extra-session seats attended / lesson seats"); }},
+             return any(ev, [&](const Event& e) { return e.kind == EventKind::ClassEntry && e.value == "extra" && e.lesson_id == l.id; }); }); }},
         {"dropout_followup_5min_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::ClassDropOut, "", [](const Events& ev, const Event& d) {
-             return after_within(ev, d, 5 * kMinuteMs, is_contact); }, "drop-outs contacted within 5 min / drop-outs"); }},
+             return after_within(ev, d, 5 * kMinuteMs, is_contact); }); }},
         {"grading_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::HomeworkSubmitted, "", [](const Events& ev, const Event& h) {
-             return any(ev, [&](const Event& e) { return e.kind == EventKind::Grade && e.lesson_id == h.lesson_id; }); }, "works graded / works submitted"); }},
+             return any(ev, [&](const Event& e) { return e.kind == EventKind::Grade && e.lesson_id == h.lesson_id; }); }); }},
         {"feedback_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::Grade, "", [](const Events& ev, const Event& g) {
-             return any(ev, [&](const Event& e) { return e.kind == EventKind::FeedbackSent && e.lesson_id == g.lesson_id; }); }, "graded works with feedback sent / graded works"); }},
+             return any(ev, [&](const Event& e) { return e.kind == EventKind::FeedbackSent && e.lesson_id == g.lesson_id; }); }); }},
         {"correction_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::Grade, "B", [](const Events& ev, const Event& g) {
-             return any(ev, [&](const Event& e) { return e.kind == EventKind::Correction && e.lesson_id == g.lesson_id; }); }, "B-graded works corrected / B-graded works"); }},
+             return any(ev, [&](const Event& e) { return e.kind == EventKind::Correction && e.lesson_id == g.lesson_id; }); }); }},
         {"b_grade_1on1_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::Grade, "B", [](const Events& ev, const Event& g) {
-             return after_within(ev, g, 48 * kHourMs, [](const Event& e) { return e.kind == EventKind::Call || e.kind == EventKind::Visit; }); },
-             "B-graded works explained 1-on-1 within 48 h / B-graded works"); }},
+             return after_within(ev, g, 48 * kHourMs, [](const Event& e) { return e.kind == EventKind::Call || e.kind == EventKind::Visit; }); }); }},
         {"monthly_followup_rate", [](const MetricScope& sc) { return per_student(sc, [&sc](const Events& ev) {
-             return any(ev, [&](const Event& e) { return e.kind == EventKind::Visit && sc.in_period(e.at); }); }, "students visited in the period / students"); }},
-        {"refund_rate", [](const MetricScope& sc) { MetricValue v = per_event(sc, EventKind::RefundDecision, "refund", [](const Events&, const Event&) { return true; }, "");
+             return any(ev, [&](const Event& e) { return e.kind == EventKind::Visit && sc.in_period(e.at); }); }); }},
+        {"refund_rate", [](const MetricScope& sc) { MetricValue v = per_event(sc, EventKind::RefundDecision, "refund", [](const Events&, const Event&) { return true; });
              Tally t;
              for (const Student* s : sc.students) t.add(s->id, true);
              t.v.numerator = v.numerator;
-             MetricValue r = t.done("students refunded in the period / students enrolled");
+             MetricValue r = t.done();
              r.missing.clear();
              return r; }},
         {"rescue_success_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::RefundDecision, "", [](const Events&, const Event& d) {
-             return d.value == "retain"; }, "refund requests retained / refund decisions"); }},
+             return d.value == "retain"; }); }},
         {"pre_attendance_reply_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::MessageSent, "survey.pre_attendance", [](const Events& ev, const Event& m) {
-             return after_within(ev, m, 8 * kHourMs, [&](const Event& e) { return e.kind == EventKind::Reply && e.ref_id == m.id; }); },
-             "surveys answered within 8 h / surveys sent"); }},
-        {"warmup_push_count", [](const MetricScope& sc) { return count_per_student(sc, EventKind::RenewalStep, "warmup", "warm-up pushes / students"); }},
-        {"reservation_rate", [](const MetricScope& sc) { return renewal_among(sc, "reservation", nullptr, "students with a reservation / students"); }},
-        {"order_rate", [](const MetricScope& sc) { return renewal_among(sc, "order", "reservation", "reserved students who ordered / reserved students"); }},
-        {"renewal_rate", [](const MetricScope& sc) { return renewal_among(sc, "order", nullptr, "students who renewed / students"); }},
+             return after_within(ev, m, 8 * kHourMs, [&](const Event& e) { return e.kind == EventKind::Reply && e.ref_id == m.id; }); }); }},
+        {"warmup_push_count", [](const MetricScope& sc) { return count_per_student(sc, EventKind::RenewalStep, "warmup"); }},
+        {"reservation_rate", [](const MetricScope& sc) { return renewal_among(sc, "reservation", nullptr); }},
+        {"order_rate", [](const MetricScope& sc) { return renewal_among(sc, "order", "reservation"); }},
+        {"renewal_rate", [](const MetricScope& sc) { return renewal_among(sc, "order", nullptr); }},
     };
     return table;
+}
+
+std::string not_measured_key() { return "metric.explain.not_measured"; }
+std::string task_completion_key() { return "metric.explain.task_instances"; }
+
+Phrase explain(const MetricValue& v, std::string key)
+{
+    return {std::move(key), {{"numerator", std::to_string(v.numerator)}, {"denominator", std::to_string(v.denominator)}}};
 }
 
 const Target* template_target(const SopTemplate& tpl, const std::string& id)
@@ -266,12 +289,9 @@ MetricValue compute_metric(const State& state, const std::string& id, const Metr
     MetricScope sc = make_scope(state, query);
     auto it = definitions().find(id);
     MetricValue v;
-    if (it == definitions().end()) {
-        v.counts = "not measured from events yet";
-    } else {
-        v = it->second(sc);
-    }
+    if (it != definitions().end()) v = it->second(sc);
     v.id = id;
+    v.explanation = explain(v, it != definitions().end() ? "metric.explain." + id : not_measured_key());
     return v;
 }
 
@@ -292,9 +312,15 @@ std::vector<MetricValue> compute_metrics(const State& state, const SopTemplate& 
     for (const auto& id : ids) {
         auto it = definitions().find(id);
         MetricValue v;
-        if (it != definitions().end()) v = it->second(sc);
-        else if (!task_completion_metric(state, tpl, id, query, v)) v.counts = "not measured from events yet";
+        std::string key = not_measured_key();
+        if (it != definitions().end()) {
+            v = it->second(sc);
+            key = "metric.explain." + id;
+        } else if (task_completion_metric(state, tpl, id, query, v)) {
+            key = task_completion_key();
+        }
         v.id = id;
+        v.explanation = explain(v, key);
         if (const Target* t = template_target(tpl, id)) {
             v.has_target = true;
             v.target = *t;
@@ -303,6 +329,15 @@ std::vector<MetricValue> compute_metrics(const State& state, const SopTemplate& 
         out.push_back(std::move(v));
     }
     return out;
+}
+
+std::vector<std::string> metric_explanation_keys()
+{
+    std::vector<std::string> keys;
+    for (const auto& [id, _] : definitions()) keys.push_back("metric.explain." + id);
+    keys.push_back(task_completion_key());
+    keys.push_back(not_measured_key());
+    return keys;
 }
 
 }  // namespace wb

@@ -1,10 +1,13 @@
 #pragma once
 // Metrics over a period, per tutor or per team, compared with the template's targets. Every
-// value explains itself: numerator, denominator, what was counted, and the students missing
-// from the numerator (so a tutor can act on them).
+// value explains itself: numerator, denominator, what was counted (a translation key,
+// "metric.explain.<id>", with the values "numerator" and "denominator") and the students missing
+// from the numerator (so a tutor can act on them; for complaint_count, the students who
+// complained).
 #include <string>
 #include <vector>
 
+#include "core/phrase.h"
 #include "core/sop_template.h"
 #include "core/state.h"
 
@@ -24,7 +27,7 @@ struct MetricValue {
     double value = 0;
     int numerator = 0;
     int denominator = 0;
-    std::string counts;  // "students with a reached call >= 3 min / students"
+    Phrase explanation;  // {"metric.explain.call_3min_rate", {numerator, denominator}}
     std::vector<std::string> missing;  // student ids not in the numerator
     bool has_target = false;
     Target target;
@@ -35,5 +38,7 @@ struct MetricValue {
 std::vector<MetricValue> compute_metrics(const State& state, const SopTemplate& tpl, const MetricQuery& query);
 // One metric by id (see metric_catalog()); targets are not filled in.
 MetricValue compute_metric(const State& state, const std::string& id, const MetricQuery& query);
+// Every key MetricValue::explanation can hold.
+std::vector<std::string> metric_explanation_keys();
 
 }  // namespace wb

@@ -45,7 +45,6 @@ bool task_completion_metric(const State& state, const SopTemplate& tpl, const st
     }
     out.measured = out.denominator > 0;
     out.value = out.measured ? double(out.numerator) / out.denominator : 0;
-    out.counts = "task instances done or cleared / task instances opened";
     out.missing.assign(missing.begin(), missing.end());
     return true;
 }

@@ -120,6 +120,44 @@ MutationResult event_record(State& s, const Json& args)
     return MutationResult::accepted();
 }
 
+struct RetractArgs {
+    std::string id;
+    std::string event_id;
+    TimeMs at = 0;
+    std::string by;
+    std::string reason;
+};
+template <class F> void describe(F& f, RetractArgs& a)
+{
+    f("id", a.id, Need::Required);
+    f("eventId", a.event_id, Need::Required);
+    f("at", a.at, Need::Required);
+    f("by", a.by);
+    f("reason", a.reason);
+}
+
+// A mistaken event is not deleted: a retraction event points at it, with who, when and why.
+MutationResult event_retract(State& s, const Json& args)
+{
+    RetractArgs a;
+    std::string err;
+    if (!read_args(args, a, err)) return bad(err);
+    Event r;
+    r.id = a.id;
+    r.kind = EventKind::Retraction;
+    r.at = a.at;
+    r.ref_id = a.event_id;
+    r.actor_id = a.by;
+    r.reason = a.reason;
+    err = check_retraction(s, r);
+    if (!err.empty()) return bad(err);
+    r.student_id = find_event(s, a.event_id)->student_id;
+    s.event_index[r.id] = s.events.size();
+    s.events.push_back(std::move(r));
+    undo_event_effects(s, *find_event(s, a.event_id));
+    return MutationResult::accepted();
+}
+
 struct TaskArgs {
     std::string instance_id;
     TimeMs at = 0;
@@ -185,6 +223,7 @@ const std::map<std::string, Handler>& handlers()
         {"student.upsert", student_upsert},
         {"enrolment.upsert", enrolment_upsert},
         {"event.record", event_record},
+        {"event.retract", event_retract},
         {"task.done", [](State& s, const Json& a) { return task_action(s, a, TaskAction::Done); }},
         {"task.snooze", [](State& s, const Json& a) { return task_action(s, a, TaskAction::Snooze); }},
         {"task.reopen", [](State& s, const Json& a) { return task_action(s, a, TaskAction::Reopen); }},

@@ -13,6 +13,8 @@
 //   student.upsert     {id, name, parentName, parentPhone, wechat, address, segment}
 //   enrolment.upsert   {id, studentId, classId, enrolledAt, status}
 //   event.record       {id, kind, at, studentId, lessonId, ...}  see event.h
+//   event.retract      {id, eventId, at, by, reason}           a mistaken event: a retraction
+//                                                              event, both kept in history
 //   task.done          {instanceId, at, by}
 //   task.snooze        {instanceId, at, by, until, reason}     a reason is required
 //   task.reopen        {instanceId, at, by, reason}

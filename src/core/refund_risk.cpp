@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 
 #include "core/conditions.h"
+#include "core/event_rules.h"
 
 namespace wb {
 namespace {
@@ -38,47 +38,131 @@ bool has(const Events& ev, EventKind kind, const std::string& lesson, TimeMs by,
 
 double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 
-std::vector<double> features_from(const State& s, const Events& all, const std::string& student_id, TimeMs at)
+// How little the student took part in their last few marked lessons: the interaction marks of
+// the lecturer or tutor (the latest per lesson), highlight 0, active 0.25, quiet 0.75, lowlight 1.
+// Lessons the student missed have no mark, so this looks past them to the last lessons attended.
+struct InteractionShortfall {
+    double sum = 0;
+    int marked = 0;
+    int low = 0;  // quiet or lowlight
+};
+InteractionShortfall recent_interaction(const State& s, const Events& ev)
+{
+    std::map<std::string, double> by_lesson;
+    for (const Event* e : ev) {
+        if (e->kind != EventKind::Interaction) continue;
+        by_lesson[e->lesson_id] = e->value == "highlight" ? 0 : e->value == "active" ? 0.25 : e->value == "quiet" ? 0.75 : 1;
+    }
+    std::vector<std::pair<TimeMs, double>> marks;  // by lesson start
+    for (const auto& [lesson, score] : by_lesson) {
+        auto l = s.lessons.find(lesson);
+        marks.push_back({l == s.lessons.end() ? 0 : l->second.start, score});
+    }
+    std::sort(marks.begin(), marks.end());
+    InteractionShortfall out;
+    for (size_t i = marks.size() > size_t(kRiskRecentLessons) ? marks.size() - kRiskRecentLessons : 0; i < marks.size(); ++i) {
+        out.sum += marks[i].second;
+        ++out.marked;
+        out.low += marks[i].second >= 0.75;
+    }
+    return out;
+}
+
+// What the features were computed from, so that a reason can say "3 of the last 3 lessons".
+struct Observation {
+    std::vector<double> x;       // see risk_feature_names()
+    std::vector<int> count;      // per feature: lessons (or surveys) that fell short
+    std::vector<int> out_of;     // per feature: lessons (or surveys) considered
+};
+
+Observation observe(const State& s, const Events& all, const std::string& student_id, TimeMs at)
 {
     Events ev;
     for (const Event* e : all)
         if (e->at <= at) ev.push_back(e);
     auto lessons = lessons_before(s, student_id, at);
-    double n = std::max<size_t>(1, lessons.size());
-    double attend = 0, complete = 0, homework = 0, b = 0, viewed = 0, surveys = 0, replies = 0;
+    int n = int(lessons.size());
+    int absent = 0, left = 0, no_homework = 0, b = 0, unviewed = 0, surveys = 0, replies = 0;
     for (const Lesson* l : lessons) {
         bool in = std::any_of(ev.begin(), ev.end(), [&](const Event* e) {
             return e->kind == EventKind::ClassEntry && e->lesson_id == l->id && e->value != "extra";
         });
-        attend += in;
-        complete += in && !has(ev, EventKind::ClassDropOut, l->id, at);
-        homework += has(ev, EventKind::HomeworkSubmitted, l->id, at);
+        absent += !in;
+        left += !(in && !has(ev, EventKind::ClassDropOut, l->id, at));
+        no_homework += !has(ev, EventKind::HomeworkSubmitted, l->id, at);
         b += has(ev, EventKind::Grade, l->id, at, "B");
-        viewed += has(ev, EventKind::FeedbackViewed, l->id, at);
+        unviewed += !has(ev, EventKind::FeedbackViewed, l->id, at);
     }
     for (const Event* e : ev) {
         surveys += e->kind == EventKind::MessageSent && e->value == "survey.pre_attendance";
         replies += e->kind == EventKind::Reply;
     }
-    // Shortfalls, so that a larger value means more risk for every feature.
-    return {1 - attend / n, 1 - complete / n, 1 - homework / n, b / n,
-            surveys > 0 ? 1 - std::min(1.0, replies / surveys) : 0, 1 - viewed / n};
+    int unanswered = std::max(0, surveys - replies);
+    auto interaction = recent_interaction(s, ev);
+    double d = std::max(1, n);
+    Observation o;
+    // Shortfalls, so that a larger value means more risk for every feature. A student without any
+    // interaction mark counts as taking part an ordinary amount (0.5).
+    o.x = {absent / d, left / d, no_homework / d, b / d, surveys > 0 ? double(unanswered) / surveys : 0, unviewed / d,
+           interaction.marked > 0 ? interaction.sum / interaction.marked : 0.5};
+    o.count = {absent, left, no_homework, b, unanswered, unviewed, interaction.low};
+    o.out_of = {n, n, n, n, surveys, n, interaction.marked};
+    return o;
+}
+
+Events student_events(const State& s, const std::string& student_id)
+{
+    auto retracted = retracted_events(s);
+    Events ev;
+    for (const auto& e : s.events)
+        if (e.student_id == student_id && e.kind != EventKind::Retraction && !retracted.count(e.id)) ev.push_back(&e);
+    return ev;
+}
+
+// Per feature: its name and the key of the reason it gives (values "count" and "total").
+struct FeatureInfo {
+    const char* name;
+    const char* reason_key;
+};
+const std::vector<FeatureInfo>& features()
+{
+    static const std::vector<FeatureInfo> f{
+        {"attendance", "risk.reason.absent_lessons"},
+        {"completion", "risk.reason.not_completed"},
+        {"homework", "risk.reason.homework_missing"},
+        {"b_grades", "risk.reason.b_grades"},
+        {"replies", "risk.reason.survey_unanswered"},
+        {"feedback_viewed", "risk.reason.feedback_unviewed"},
+        {"interaction", "risk.reason.low_interaction"},
+    };
+    return f;
 }
 
 }  // namespace
 
 const std::vector<std::string>& risk_feature_names()
 {
-    static const std::vector<std::string> names{"attendance", "completion", "homework", "b_grades", "replies", "feedback_viewed"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const auto& f : features()) out.push_back(f.name);
+        return out;
+    }();
     return names;
+}
+
+const std::vector<std::string>& risk_reason_keys()
+{
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> out;
+        for (const auto& f : features()) out.push_back(f.reason_key);
+        return out;
+    }();
+    return keys;
 }
 
 std::vector<double> risk_features(const State& s, const std::string& student_id, TimeMs at)
 {
-    Events ev;
-    for (const auto& e : s.events)
-        if (e.student_id == student_id) ev.push_back(&e);
-    return features_from(s, ev, student_id, at);
+    return observe(s, student_events(s, student_id), student_id, at).x;
 }
 
 std::vector<RiskExample> risk_examples(const State& s, TimeMs now, TimeMs horizon)
@@ -86,8 +170,9 @@ std::vector<RiskExample> risk_examples(const State& s, TimeMs now, TimeMs horizo
     std::vector<RiskExample> out;
     EventHistory history(s, now);
     std::map<std::string, TimeMs> first_request;
+    auto retracted = retracted_events(s, now);
     for (const auto& e : s.events)
-        if (e.kind == EventKind::RefundRequested && e.at <= now && !first_request.count(e.student_id))
+        if (e.kind == EventKind::RefundRequested && e.at <= now && !retracted.count(e.id) && !first_request.count(e.student_id))
             first_request[e.student_id] = e.at;
     for (const auto& [_, l] : s.lessons) {
         if (l.number < 2 || l.end + horizon > now) continue;
@@ -97,7 +182,7 @@ std::vector<RiskExample> risk_examples(const State& s, TimeMs now, TimeMs horizo
             auto req = first_request.find(en.student_id);
             if (req != first_request.end() && req->second <= l.end) continue;  // already asked
             bool label = req != first_request.end() && req->second <= l.end + horizon;
-            out.push_back({en.student_id, l.end, features_from(s, history.of(en.student_id), en.student_id, l.end), label});
+            out.push_back({en.student_id, l.end, observe(s, history.of(en.student_id), en.student_id, l.end).x, label});
         }
     }
     return out;
@@ -153,31 +238,27 @@ RiskLevel level_of(const RiskModel& m, double p)
     return p >= m.high_at ? RiskLevel::High : p >= m.medium_at ? RiskLevel::Medium : RiskLevel::Low;
 }
 
-std::string reason_text(size_t feature, double value)
-{
-    static const char* const what[] = {"missed lessons", "left lessons early", "homework not submitted",
-                                       "works graded B", "survey replies missing", "feedback not viewed"};
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%s: %.0f%% of the last %d lessons", what[feature], value * 100, kRiskRecentLessons);
-    return buf;
-}
-
 }  // namespace
 
 RiskAssessment assess_risk(const State& state, const RiskModel& m, const std::string& student_id, TimeMs now)
 {
     RiskAssessment a;
     a.student_id = student_id;
-    auto x = risk_features(state, student_id, now);
-    a.probability = risk_probability(m, x);
+    auto o = observe(state, student_events(state, student_id), student_id, now);
+    a.probability = risk_probability(m, o.x);
     a.level = level_of(m, a.probability);
-    std::vector<std::pair<double, size_t>> push;  // contribution above the average student
-    for (size_t j = 0; j < m.weights.size(); ++j) {
-        double c = m.weights[j] * (x[j] - m.mean[j]) / m.scale[j];
-        if (c > 0.05) push.push_back({c, j});
+    // Reasons: the features above the average student that push the risk up the most.
+    std::vector<std::pair<double, size_t>> push;
+    for (size_t j = 0; j < m.weights.size() && j < o.x.size(); ++j) {
+        double c = m.weights[j] * (o.x[j] - m.mean[j]) / m.scale[j];
+        if (m.weights[j] > 0 && c > 0.05 && o.count[j] > 0) push.push_back({c, j});
     }
     std::sort(push.begin(), push.end(), [](const auto& p, const auto& q) { return p.first > q.first; });
-    for (size_t i = 0; i < push.size() && i < 3; ++i) a.reasons.push_back(reason_text(push[i].second, x[push[i].second]));
+    for (size_t i = 0; i < push.size() && i < 3; ++i) {
+        size_t j = push[i].second;
+        a.reasons.push_back({features()[j].reason_key,
+                             {{"count", std::to_string(o.count[j])}, {"total", std::to_string(o.out_of[j])}}});
+    }
     return a;
 }
 

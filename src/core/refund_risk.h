@@ -1,11 +1,13 @@
 #pragma once
 // Refund risk and health: high / medium / low per student from the last few lessons'
-// attendance, completion (no drop-out), homework submission, grades and engagement with the
-// tutor's messages, scored by a logistic model fitted on past refund requests in the data.
-// Each assessment names its top reasons (the features pushing the risk up the most).
+// attendance, completion (no drop-out), homework submission, grades, in-class interaction (the
+// lecturer's or tutor's interaction marks) and engagement with the tutor's messages, scored by a
+// logistic model fitted on past refund requests in the data. Each assessment names its top
+// reasons (the features pushing the risk up the most) as translation keys with values.
 #include <string>
 #include <vector>
 
+#include "core/phrase.h"
 #include "core/state.h"
 
 namespace wb {
@@ -27,6 +29,9 @@ struct RiskExample {
 };
 
 const std::vector<std::string>& risk_feature_names();
+// Per feature, the key of the reason it gives: "risk.reason.absent_lessons" with values "count"
+// (lessons or surveys that fell short) and "total" (lessons or surveys considered).
+const std::vector<std::string>& risk_reason_keys();
 
 // Features for one student at `at` (from the last kRiskRecentLessons lessons ended by then).
 std::vector<double> risk_features(const State& state, const std::string& student_id, TimeMs at);
@@ -48,7 +53,7 @@ struct RiskAssessment {
     std::string student_id;
     RiskLevel level = RiskLevel::Low;
     double probability = 0;
-    std::vector<std::string> reasons;  // e.g. "attendance 1/3 recent lessons", strongest first
+    std::vector<Phrase> reasons;  // e.g. {"risk.reason.absent_lessons", {count 2, total 3}}, strongest first
 };
 RiskAssessment assess_risk(const State& state, const RiskModel& model, const std::string& student_id, TimeMs now);
 

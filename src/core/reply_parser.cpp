@@ -3,13 +3,14 @@
 #include <algorithm>
 
 #include "core/conditions.h"
+#include "core/event_rules.h"
 
 namespace wb {
 namespace {
 
 enum class Signal { Attend, Leave, Question, Hedge, Filler };
 
-struct Phrase {
+struct KnownPhrase {
     const char* text;
     Signal signal;
     bool negates = false;  // a refusal that turns the yes right after it into part of the no
@@ -17,9 +18,9 @@ struct Phrase {
 constexpr bool kNegates = true;
 
 // Longest match wins at each position, so order does not matter.
-const std::vector<Phrase>& phrases()
+const std::vector<KnownPhrase>& phrases()
 {
-    static const std::vector<Phrase> table{
+    static const std::vector<KnownPhrase> table{
         {"1", Signal::Attend}, {"可以", Signal::Attend}, {"好的", Signal::Attend}, {"好", Signal::Attend},
         {"能", Signal::Attend}, {"能来", Signal::Attend}, {"会来", Signal::Attend}, {"来", Signal::Attend},
         {"参加", Signal::Attend}, {"准时", Signal::Attend}, {"行", Signal::Attend}, {"没问题", Signal::Attend},
@@ -117,7 +118,7 @@ ParsedReply parse_reply(std::string_view text)
     bool negation_ascii = false;
     for (size_t i = 0; i < s.size();) {
         size_t best_len = 0;
-        const Phrase* best = nullptr;
+        const KnownPhrase* best = nullptr;
         for (const auto& p : phrases()) {
             auto phrase = decode(p.text);
             if (phrase.size() > best_len && s.compare(i, phrase.size(), phrase) == 0 && bounded(s, i, phrase.size(), phrase)) {
@@ -140,11 +141,25 @@ ParsedReply parse_reply(std::string_view text)
     }
     auto has = [&](Signal x) { return std::count(found.begin(), found.end(), x) > 0; };
     out.normalized = encode(s);
-    if (has(Signal::Question) || has(Signal::Hedge) || (has(Signal::Attend) == has(Signal::Leave)))
+    const auto& notes = reply_note_keys();  // question, hedge, both, no answer
+    if (has(Signal::Question)) out.note.key = notes[0];
+    else if (has(Signal::Hedge)) out.note.key = notes[1];
+    else if (has(Signal::Attend) && has(Signal::Leave)) out.note.key = notes[2];
+    else if (!has(Signal::Attend) && !has(Signal::Leave)) out.note.key = notes[3];
+    if (!out.note.key.empty()) {
         out.intent = ReplyIntent::Unclear;
-    else
+        out.note.values = {{"matched", out.reason}};
+    } else {
         out.intent = has(Signal::Attend) ? ReplyIntent::Attend : ReplyIntent::Leave;
+    }
     return out;
+}
+
+const std::vector<std::string>& reply_note_keys()
+{
+    static const std::vector<std::string> keys{"reply.unclear.question", "reply.unclear.hedge", "reply.unclear.both",
+                                               "reply.unclear.no_answer"};
+    return keys;
 }
 
 ReplyDecision decide_reply(const State& state, const Event& reply)
@@ -160,9 +175,14 @@ ReplyDecision decide_reply(const State& state, const Event& reply)
         d.outcome = ReplyOutcome::OutsideWindow;
         return d;
     }
+    std::set<std::string> retracted;  // looked up once a manual mark is found (rare)
+    bool looked_up = false;
     for (const auto& e : state.events) {
         if (e.kind == EventKind::AttendanceMark && e.student_id == reply.student_id &&
             e.lesson_id == survey->lesson_id && e.source == EventSource::Manual) {
+            if (!looked_up) retracted = retracted_events(state);
+            looked_up = true;
+            if (retracted.count(e.id)) continue;
             d.outcome = ReplyOutcome::ManualMarkStands;
             return d;
         }

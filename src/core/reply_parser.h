@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "core/mutation.h"
+#include "core/phrase.h"
 
 namespace wb {
 
@@ -25,7 +26,11 @@ struct ParsedReply {
     ReplyIntent intent = ReplyIntent::Unclear;
     std::string normalized;  // the text as matched
     std::string reason;      // which phrases decided it, for the tutor and for tests
+    Phrase note;             // unclear only: why, for the tutor (reply.unclear.*, value "matched")
 };
+
+// The keys of ParsedReply::note.
+const std::vector<std::string>& reply_note_keys();
 
 ParsedReply parse_reply(std::string_view text);
 

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "core/demo.h"
 #include "roster_fixture.h"
 
@@ -7,7 +9,10 @@ using namespace wb;
 using namespace wb::test;
 
 namespace {
-const uint64_t kDemoFingerprint = 13824455691468678971ull;
+const uint64_t kDemoFingerprint = 16402015047978316770ull;
+// The dataset before interaction marks and complaints were added (they come from a second random
+// stream, so everything else must stay exactly as it was).
+const uint64_t kMainStreamFingerprint = 13824455691468678971ull;
 const TimeMs kNow = utc_ms(2026, 4, 15, 4, 0);  // Wednesday 12:00 in Shanghai
 
 DemoDataset demo(uint64_t seed, int students = 250)
@@ -19,6 +24,13 @@ DemoDataset demo(uint64_t seed, int students = 250)
     auto d = generate_demo(o);
     REQUIRE_MESSAGE(d.error.empty(), d.error);
     return d;
+}
+
+uint64_t fingerprint(const State& s)
+{
+    uint64_t fnv = 1469598103934665603ull;
+    for (unsigned char ch : state_to_json(s).dump()) fnv = (fnv ^ ch) * 1099511628211ull;
+    return fnv;
 }
 
 int count(const State& s, EventKind kind, const std::string& value = "")
@@ -66,6 +78,25 @@ TEST_CASE("demo data is realistic: most attend, some drift, a few refund")
     CHECK(count(s, EventKind::RefundDecision, "retain") > 0);
     CHECK(count(s, EventKind::Grade, "B") > 0);
     CHECK(count(s, EventKind::Reply) > 3000);
+    // Interaction marks for the lessons attended; fewer good ones from students who later refund.
+    CHECK(count(s, EventKind::Interaction) > 4000);
+    CHECK(count(s, EventKind::Interaction, "lowlight") > 0);
+    CHECK(count(s, EventKind::Interaction, "highlight") > 0);
+    CHECK(count(s, EventKind::Complaint) > 5);
+    CHECK(count(s, EventKind::Complaint) < 100);
+    std::set<std::string> refunders;
+    for (const auto& e : s.events)
+        if (e.kind == EventKind::RefundRequested) refunders.insert(e.student_id);
+    int low[2] = {0, 0}, all[2] = {0, 0};
+    for (const auto& e : s.events) {
+        if (e.kind != EventKind::Interaction) continue;
+        int who = refunders.count(e.student_id) ? 1 : 0;
+        ++all[who];
+        low[who] += e.value == "quiet" || e.value == "lowlight";
+    }
+    double low_refunders = double(low[1]) / all[1], low_others = double(low[0]) / all[0];
+    MESSAGE("quiet or disengaged marks: " << low_refunders << " of refund requesters', " << low_others << " of others'");
+    CHECK(low_refunders > 1.5 * low_others);
 }
 
 TEST_CASE("demo data is deterministic and replayable")
@@ -77,10 +108,17 @@ TEST_CASE("demo data is deterministic and replayable")
     CHECK(state_to_json(a.state) != state_to_json(c.state));
     // The same bits on every build: a fingerprint of the dataset, recorded from the native build,
     // that the wasm build must reproduce (argument evaluation order once made them differ).
-    uint64_t fnv = 1469598103934665603ull;
-    for (unsigned char ch : state_to_json(a.state).dump()) fnv = (fnv ^ ch) * 1099511628211ull;
+    uint64_t fnv = fingerprint(a.state);
     MESSAGE("demo fingerprint " << fnv);
     CHECK(fnv == kDemoFingerprint);
+    // Without the side stream's events (and the mutations that recorded them) the dataset is the
+    // one the main stream always made.
+    State main_stream = a.state;
+    main_stream.events.clear();
+    for (const auto& e : a.state.events)
+        if (e.kind != EventKind::Interaction && e.kind != EventKind::Complaint) main_stream.events.push_back(e);
+    main_stream.version -= int64_t(a.state.events.size() - main_stream.events.size());
+    CHECK(fingerprint(main_stream) == kMainStreamFingerprint);
     State replay;
     for (const auto& m : a.mutations) REQUIRE(apply(replay, m).ok);
     CHECK(state_to_json(replay) == state_to_json(a.state));

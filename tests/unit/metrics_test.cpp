@@ -2,6 +2,7 @@
 
 #include "core/demo.h"
 #include "core/metrics.h"
+#include "i18n/translator.h"
 #include "schedule_fixture.h"
 
 using namespace wb;
@@ -36,7 +37,9 @@ TEST_CASE("a metric explains itself: numerator, denominator and the students mis
     CHECK(att.numerator == 2);
     CHECK(att.denominator == 3);
     CHECK(att.missing == std::vector<std::string>{"s3"});
-    CHECK(att.counts == "lesson seats attended / lesson seats");
+    CHECK(att.explanation == Phrase{"metric.explain.attendance_rate", {{"numerator", "2"}, {"denominator", "3"}}});
+    CHECK(Translator::builtin().format(Language::En, att.explanation.key, att.explanation.values) ==
+          "2 of 3 lesson seats attended");
     CHECK(att.has_target);
     CHECK_FALSE(att.met);  // 67 % < 90 %
     const auto& completion = find(all, "class_completion_rate");
@@ -100,8 +103,37 @@ TEST_CASE("sub-tasks without an event metric are measured by their task instance
     q.tutor_id = "t1";
     auto all = compute_metrics(s, tpl, q);
     const auto& prep = find(all, "lesson_prep_rate");  // lesson prep opens 3 days before lessons 1, 2, 3
-    CHECK(prep.counts == "task instances done or cleared / task instances opened");
+    CHECK(prep.explanation.key == "metric.explain.task_instances");
     CHECK(prep.denominator == 3);
     CHECK(prep.numerator == 1);
     CHECK_FALSE(prep.met);
+}
+
+TEST_CASE("complaints are counted per period, with the students who complained")
+{
+    auto s = small_roster("Asia/Shanghai", kLesson1, 2, 3);
+    record(s, "cp1", "complaint", kLesson1 + kDayMs, {{"studentId", "s2"}, {"value", "teaching"}, {"text", "太快了"}});
+    record(s, "cp2", "complaint", kLesson1 + 2 * kDayMs, {{"studentId", "s2"}, {"value", "service"}, {"text", "作业批改慢"}});
+    record(s, "cp3", "complaint", kLesson1 + 20 * kDayMs, {{"studentId", "s3"}, {"value", "other"}, {"text", "later"}});
+    MetricQuery q;
+    q.from = kLesson1;
+    q.to = kLesson1 + 7 * kDayMs;
+    q.now = kLesson1 + 30 * kDayMs;
+    q.tutor_id = "t1";
+    auto all = compute_metrics(s, builtin("tutor"), q);
+    const auto& c = find(all, "complaint_count");
+    CHECK(c.measured);
+    CHECK(c.value == 2);
+    CHECK(c.numerator == 2);
+    CHECK(c.denominator == 3);
+    CHECK(c.missing == std::vector<std::string>{"s2"});
+    CHECK(c.has_target);
+    CHECK_FALSE(c.met);  // the target is <= 0
+    CHECK(c.explanation.key == "metric.explain.complaint_count");
+    // A complaint recorded for the wrong student is retracted: it leaves the count, stays in history.
+    must(s, "event.retract", {{"id", "r1"}, {"eventId", "cp2"}, {"at", kLesson1 + 3 * kDayMs}, {"by", "t1"}, {"reason", "wrong student"}});
+    CHECK(compute_metric(s, "complaint_count", q).value == 1);
+    CHECK(find_event(s, "cp2") != nullptr);
+    auto r = apply(s, {"event.record", {{"id", "cp4"}, {"kind", "complaint"}, {"at", 1}, {"studentId", "s1"}, {"value", "teaching"}}});
+    CHECK(r.reason == "args/text: record what the complaint was about");
 }

@@ -26,9 +26,22 @@ TEST_CASE("parent replies: every line of tests/data/replies.tsv parses to its ex
         auto parsed = parse_reply(text);
         INFO("reply \"" << text << "\" matched: " << parsed.reason);
         CHECK(to_string(parsed.intent) == expected);
+        CHECK((parsed.intent == ReplyIntent::Unclear) == !parsed.note.key.empty());  // an unclear reply says why
         ++cases;
     }
     CHECK(cases >= 60);
+}
+
+TEST_CASE("an unclear reply tells the tutor why, as a translation key with the matched phrases")
+{
+    CHECK(parse_reply("可以请假吗").note.key == "reply.unclear.question");
+    CHECK(parse_reply("尽量").note.key == "reply.unclear.hedge");
+    CHECK(parse_reply("1还是0").note.key == "reply.unclear.question");
+    CHECK(parse_reply("可以 不去了").note.key == "reply.unclear.both");
+    CHECK(parse_reply("收到").note.key == "reply.unclear.no_answer");
+    auto both = parse_reply("可以 不去了");
+    CHECK(both.note.values.at("matched") == both.reason);
+    CHECK(parse_reply("1 谢谢老师").note.key.empty());
 }
 
 namespace {
