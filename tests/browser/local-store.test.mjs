@@ -17,10 +17,12 @@ const BLANK = '<!doctype html><meta charset="utf-8"><title>local-store test</tit
 
 let server;
 let browser;
+let shared; // one page for the tests that need no fresh origin, each on its own database
 
 before(async () => {
   server = await startStaticServer({ root: WEB });
   browser = await launchBrowser();
+  shared = await storePage(await browser.newContext());
 });
 
 after(async () => {
@@ -77,8 +79,8 @@ test('a new store, then data that round-trips with pending sorted by id and surv
 });
 
 test('a batch is all-or-nothing: a bad put in the middle leaves nothing, not even the clear before it', async () => {
-  const { context, page } = await freshPage();
-  await openStore(page);
+  const page = shared;
+  await openStore(page, 'batch');
   await commit(page, BASE);
   const before = await load(page);
   // The middle row key is an object (not a valid IndexedDB key): put() throws DataError after
@@ -100,7 +102,6 @@ test('a batch is all-or-nothing: a bad put in the middle leaves nothing, not eve
   assert.equal(badValue.kind, 'error');
   assert.match(badValue.message, /DataCloneError/);
   assert.deepEqual(await load(page), before);
-  await context.close();
 });
 
 // Records every readwrite transaction's options and the order of request successes, the
@@ -177,8 +178,8 @@ test('expectMeta: a differing value aborts the batch, and of two tabs appending 
 });
 
 test('a dropped connection is reopened and the commit retried on the new handle', async () => {
-  const { context, page } = await freshPage();
-  await openStore(page);
+  const page = shared;
+  await openStore(page, 'drop');
   // Closed behind the module's back: the next transaction() throws InvalidStateError.
   const first = await run(page, async () => {
     const old = window.store._testing.handle();
@@ -196,6 +197,42 @@ test('a dropped connection is reopened and the commit retried on the new handle'
   });
   assert.deepEqual(second, { result: { ok: true }, newHandle: true });
   assert.deepEqual((await load(page)).rows, [['after-close-event', '2'], ['after-drop', '1']]);
+});
+
+// Safari reports a dead connection as UnknownError "Connection to Indexed Database server lost"
+// from transaction() (or as the abort error of a transaction in flight). Chromium cannot lose
+// the connection that way, so the commit's transaction() is made to fail like Safari's.
+function safariConnectionLost() {
+  window.lostFailures = 0;
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (stores, mode, options) {
+    if (mode === 'readwrite' && [].concat(stores).includes('rows') && window.lostFailures > 0) {
+      window.lostFailures -= 1;
+      throw new DOMException('Connection to Indexed Database server lost. Refresh the page to try again', 'UnknownError');
+    }
+    return transaction.call(this, stores, mode, options);
+  };
+}
+
+test('Safari\'s "connection lost": one reopen and retry; lost again on the new handle: "unavailable", nothing written', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(safariConnectionLost);
+  const page = await storePage(context);
+  await openStore(page);
+  const once = await run(page, async () => {
+    window.lostFailures = 1;
+    const old = window.store._testing.handle();
+    const result = await window.store.commit({ putRows: [['after-lost', '1']] });
+    return { result, newHandle: window.store._testing.handle() !== old };
+  });
+  assert.deepEqual(once, { result: { ok: true }, newHandle: true });
+  const twice = await run(page, async () => {
+    window.lostFailures = 2;
+    return window.store.commit({ putRows: [['never', '1']] });
+  });
+  assert.equal(twice.kind, 'unavailable');
+  assert.match(twice.message, /twice/);
+  assert.deepEqual((await load(page)).rows, [['after-lost', '1']]);
   await context.close();
 });
 
@@ -219,36 +256,35 @@ test('the browser clearing the database under an open page: the next commit says
 });
 
 test('a deleted database or a missing sentinel is reported as "wiped", not as a new empty store', async () => {
-  const { context, page } = await freshPage();
-  assert.equal((await openStore(page, 'other')).status, 'new');
-  assert.equal((await openStore(page)).status, 'new');
+  const page = shared;
+  assert.equal((await openStore(page, 'deleted-other')).status, 'new');
+  assert.equal((await openStore(page, 'deleted')).status, 'new');
   await commit(page, BASE);
   // Deleted while open: our versionchange handler closes the handle so the delete is not blocked.
   const deleted = await run(page, () => new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase('wb-test');
+    const request = indexedDB.deleteDatabase('deleted');
     request.onsuccess = () => resolve('deleted');
     request.onblocked = () => resolve('blocked');
     request.onerror = () => resolve('error');
   }));
   assert.equal(deleted, 'deleted');
-  const reopened = await openStore(page);
+  const reopened = await openStore(page, 'deleted');
   assert.equal(reopened.status, 'wiped');
   assert.match(reopened.message, /cleared or evicted/);
   assert.deepEqual((await load(page)).rows, []);
-  assert.equal((await openStore(page)).status, 'ready');
+  assert.equal((await openStore(page, 'deleted')).status, 'ready');
 
   // The database is there but its sentinel record is gone (a partial clear).
   await run(page, () => new Promise((resolve) => {
-    const request = indexedDB.open('wb-test');
+    const request = indexedDB.open('deleted');
     request.onsuccess = () => {
       const tx = request.result.transaction('sentinel', 'readwrite');
       tx.objectStore('sentinel').clear();
       tx.oncomplete = () => { request.result.close(); resolve(); };
     };
   }));
-  assert.equal((await openStore(page)).status, 'wiped');
-  assert.equal((await openStore(page)).status, 'ready');
-  await context.close();
+  assert.equal((await openStore(page, 'deleted')).status, 'wiped');
+  assert.equal((await openStore(page, 'deleted')).status, 'ready');
 });
 
 test('unavailable storage: a clear message instead of a failure, and commits refused', async () => {
@@ -318,7 +354,7 @@ test('a page closed or crashed in the middle of a large commit leaves the whole 
   const context = await browser.newContext();
   const check = await storePage(context);
   const outcomes = { none: 0, all: 0 };
-  const delays = [0, 3, 10, 30, 60, 120];
+  const delays = [0, 5, 20, 60, 150];
   for (let i = 0; i < delays.length; i += 1) {
     const page = await storePage(context);
     const name = `kill-${i}`;
