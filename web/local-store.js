@@ -21,7 +21,9 @@
 //       kind "full"        the browser refused for lack of space (QuotaExceededError);
 //            "conflict"    an expectMeta value differed: nothing was written;
 //            "wiped"       the connection was lost and on reopening the store had been wiped:
-//                          the batch was NOT written onto the empty store (reopen() said why);
+//                          the batch was NOT written onto the empty store. The store is open
+//                          again (empty, with a new sentinel): start over from the server
+//                          before committing more;
 //            "unavailable" no open store, or it could not be reopened;
 //            "error"       anything else (a bad key, a value that cannot be stored, ...).
 //       Batch fields, all optional, applied in this order inside ONE transaction:
