@@ -44,7 +44,6 @@
 //
 // `_testing` is for the browser tests only (tests/browser/local-store.test.mjs).
 
-const VERSION = 1;
 const DATA_STORES = ['meta', 'rows', 'pending'];
 const SENTINEL_STORE = 'sentinel';
 const SENTINEL_KEY = 'sentinel';
@@ -104,13 +103,15 @@ function remember(name) {
 
 // --- opening ----------------------------------------------------------------------------------
 
-// Opens the database, creating the stores and the sentinel in the upgrade transaction when it
-// did not exist. Resolves {db, created} or {error}.
-function openDatabase(name) {
+// Opens the database at its current version, or at `version` to add missing object stores.
+// The upgrade transaction creates whatever store is missing; when the sentinel store itself was
+// missing (a database created now, or by someone else), it writes the sentinel and says
+// `created`. Resolves {db, created} or {error}.
+function openDatabase(name, version) {
   return new Promise((resolve) => {
     let request;
     try {
-      request = indexedDB.open(name, VERSION);
+      request = version === undefined ? indexedDB.open(name) : indexedDB.open(name, version);
     } catch (error) {
       resolve({ error });
       return;
@@ -124,12 +125,13 @@ function openDatabase(name) {
       settled = true;
       resolve(value);
     };
-    request.onupgradeneeded = (event) => {
+    request.onupgradeneeded = () => {
       const db = request.result;
+      const hadSentinelStore = db.objectStoreNames.contains(SENTINEL_STORE);
       for (const store of [...DATA_STORES, SENTINEL_STORE]) {
         if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
       }
-      if (event.oldVersion === 0) {
+      if (!hadSentinelStore) {
         created = true;
         request.transaction.objectStore(SENTINEL_STORE).put({ created: new Date().toISOString() }, SENTINEL_KEY);
       }
@@ -174,7 +176,15 @@ async function connect() {
   const name = state.name;
   const generation = state.generation;
   if (typeof indexedDB === 'undefined' || !indexedDB) return { status: 'unavailable', message: MESSAGES.noIndexedDB };
-  const opened = await openDatabase(name);
+  let opened = await openDatabase(name);
+  const missing = opened.db && [...DATA_STORES, SENTINEL_STORE].some((store) => !opened.db.objectStoreNames.contains(store));
+  if (missing) {
+    // An existing database without our stores (made by a plain open(name), or an older schema):
+    // one version up adds them.
+    const version = opened.db.version + 1;
+    opened.db.close();
+    opened = await openDatabase(name, version);
+  }
   if (opened.error) return { status: 'unavailable', message: unavailableMessage(opened.error) };
   const db = opened.db;
   let status = 'ready';

@@ -285,6 +285,16 @@ test('a deleted database or a missing sentinel is reported as "wiped", not as a 
   }));
   assert.equal((await openStore(page, 'deleted')).status, 'wiped');
   assert.equal((await openStore(page, 'deleted')).status, 'ready');
+
+  // A database of that name without our object stores (a plain open(name) made it): one version
+  // up adds them, and it counts as new.
+  await run(page, () => new Promise((resolve) => {
+    const request = indexedDB.open('foreign');
+    request.onsuccess = () => { request.result.close(); resolve(); };
+  }));
+  assert.equal((await openStore(page, 'foreign')).status, 'new');
+  assert.deepEqual(await commit(page, BASE), { ok: true });
+  assert.equal((await openStore(page, 'foreign')).status, 'ready');
 });
 
 test('unavailable storage: a clear message instead of a failure, and commits refused', async () => {
