@@ -38,6 +38,7 @@ const std::vector<MetricInfo>& metric_catalog()
         {"renewal_rate", MetricUnit::Rate},
         {"handover_rate", MetricUnit::Rate},
         {"complaint_count", MetricUnit::Count},
+        {"complaint_followup_rate", MetricUnit::Rate},
         // CSM (seed 000)
         {"training_acceptance_rate", MetricUnit::Rate},
         {"response_sla_rate", MetricUnit::Rate},

@@ -200,15 +200,19 @@ void interaction(Builder& b, DemoRandom& side, const std::string& sid, const Les
 }
 
 // Now and then a parent complains, more often when the student is unhappy with the course.
-void complaint(Builder& b, DemoRandom& side, const std::string& sid, const Lesson& l, const Profile& p)
+void complaint(Builder& b, DemoRandom& side, const std::string& sid, const std::string& tutor, const Lesson& l, const Profile& p)
 {
     static const char* const kinds[] = {"teaching", "service", "schedule", "other"};
     static const char* const texts[] = {"老师讲得太快，孩子跟不上", "作业批改太慢", "上课时间总是调整", "班群消息太多"};
     if (!side.chance(p.refund_prone ? 0.03 : 0.003)) return;
     int which = side.below(4);
     TimeMs at = l.end + side.between(2, 72) * kHourMs;
-    b.event("complaint", at, sid,
-            {{"id", "cp-" + sid + "-" + std::to_string(l.number)}, {"value", kinds[which]}, {"text", texts[which]}});
+    auto id = "cp-" + sid + "-" + std::to_string(l.number);
+    if (b.event("complaint", at, sid, {{"id", id}, {"value", kinds[which]}, {"text", texts[which]}}).empty()) return;
+    if (!side.chance(0.85)) return;  // most are followed up by the tutor within a day
+    TimeMs called = at + side.between(1, 30) * kHourMs;
+    int duration = side.between(120, 900);
+    b.event("call", called, sid, {{"id", id + "-call"}, {"durationSec", duration}, {"value", "reached"}, {"actorId", tutor}});
 }
 
 // Returns false once the student has left (refunded).
@@ -237,7 +241,7 @@ void student_history(Builder& b, const std::string& sid, const std::string& tuto
         if (l->start > b.now) break;
         if (attends) in_class(b, sid, tutor, *l);
         if (attends) interaction(b, side, sid, *l, p);
-        complaint(b, side, sid, *l, p);
+        complaint(b, side, sid, tutor, *l, p);
         missed_recent = attends ? 0 : missed_recent + 1;
         homework(b, sid, tutor, *l, engagement * (attends ? 0.97 : 0.5));
         if (b.rng.chance(0.65 * engagement))  // the extra session [小灶课] two days later

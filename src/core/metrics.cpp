@@ -245,6 +245,8 @@ const std::map<std::string, MetricFn>& definitions()
              MetricValue r = t.done();
              r.missing.clear();
              return r; }},
+        {"complaint_followup_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::Complaint, "", [](const Events& ev, const Event& c) {
+             return after_within(ev, c, 24 * kHourMs, is_contact); }); }},
         {"rescue_success_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::RefundDecision, "", [](const Events&, const Event& d) {
              return d.value == "retain"; }); }},
         {"pre_attendance_reply_rate", [](const MetricScope& sc) { return per_event(sc, EventKind::MessageSent, "survey.pre_attendance", [](const Events& ev, const Event& m) {

@@ -67,6 +67,7 @@ EventKind anchor_event_kind(Anchor a)
     case Anchor::RefundRequested: return EventKind::RefundRequested;
     case Anchor::ClassDropOut: return EventKind::ClassDropOut;
     case Anchor::TicketOpened: return EventKind::TicketOpened;
+    case Anchor::Complaint: return EventKind::Complaint;
     default: return EventKind::Handoff;
     }
 }

@@ -72,12 +72,13 @@ template <class F> void describe(F& f, Offset& o)
 enum class Anchor {
     LessonStart, LessonEnd, Enrolment, CourseEnd,                          // roster anchors
     HomeworkSubmitted, Grade, RefundRequested, ClassDropOut, TicketOpened, Handoff,  // events
+    Complaint,
 };
 inline const std::vector<const char*>& enum_names(Anchor)
 {
     static const std::vector<const char*> n{"lesson_start", "lesson_end", "enrolment", "course_end",
                                             "homework_submitted", "grade", "refund_requested",
-                                            "class_dropout", "ticket_opened", "handoff"};
+                                            "class_dropout", "ticket_opened", "handoff", "complaint"};
     return n;
 }
 bool is_event_anchor(Anchor a);

@@ -19,6 +19,7 @@ TEST_CASE("over a whole course every one of the 12 tasks produces instances")
     record(s, "hw", "homework_submitted", end1 + kHourMs, {{"studentId", "s1"}, {"lessonId", "c1-l1"}});
     record(s, "g", "grade", end1 + 2 * kHourMs, {{"studentId", "s1"}, {"lessonId", "c1-l1"}, {"value", "B"}});
     record(s, "rq", "refund_requested", end1 + 3 * kDayMs, {{"studentId", "s2"}});
+    record(s, "cp", "complaint", end1 + 4 * kDayMs, {{"studentId", "s2"}, {"value", "service"}, {"text", "作业批改太慢"}});
     auto tpl = builtin("tutor");
     TimeMs after_course = kLesson1 + 12 * 7 * kDayMs;
     auto sched = schedule_at(s, tpl, after_course, INT64_MIN, true);
@@ -74,4 +75,32 @@ TEST_CASE("sub-task timings follow the spec in local time")
         CHECK_MESSAGE(format_local(sh.to_local(d->open_at)) == row.opens_local, std::string(row.instance));
         CHECK_MESSAGE(format_local(sh.to_local(d->due_at)) == row.due_local, std::string(row.instance));
     }
+}
+
+TEST_CASE("a complaint opens a follow-up for 24 hours, tells the manager after 12 and closes with a call")
+{
+    auto s = small_roster("Asia/Shanghai", kLesson1, 12, 2);
+    TimeMs at = kLesson1 + 3 * kDayMs;
+    record(s, "cp", "complaint", at, {{"studentId", "s2"}, {"value", "teaching"}, {"text", "讲得太快"}});
+    auto tpl = builtin("tutor");
+    const DueTask* found = nullptr;
+    auto sched = schedule_at(s, tpl, at + 13 * kHourMs);
+    for (const auto& t : sched.tasks)
+        if (t.subtask_id == "complaint_followup") found = &t;
+    REQUIRE(found);
+    CHECK(found->task_number == 10);
+    CHECK(found->event_id == "cp");
+    CHECK(found->open_at == at);
+    CHECK(found->due_at == at + 24 * kHourMs);
+    CHECK(found->status == DueStatus::Open);
+    CHECK(found->student_ids == std::vector<std::string>{"s2"});
+    bool manager_told = false;
+    for (const auto* r : reminders_of(sched, found->id))
+        manager_told |= r->audience == Audience::Manager && r->planned_at == at + 12 * kHourMs && r->recipient_id == "m1";
+    CHECK(manager_told);
+    std::string id = found->id;
+    record(s, "call", "call", at + 14 * kHourMs, {{"studentId", "s2"}, {"durationSec", 300}, {"value", "reached"}, {"actorId", "t1"}});
+    const DueTask* after = task_by_id(schedule_at(s, tpl, at + 15 * kHourMs, INT64_MIN, true), id);
+    REQUIRE(after);
+    CHECK(after->status == DueStatus::Closed);
 }
