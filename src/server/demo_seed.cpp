@@ -19,9 +19,10 @@ std::int64_t steady_ms() {
 }
 
 // Applies the core's demo dataset through the sync service; every mutation must be accepted.
-Status seed_dataset(OrganisationSync& sync, std::int64_t now_ms, DemoSeed& seed) {
+Status seed_dataset(OrganisationSync& sync, const DemoSeedOptions& how, DemoSeed& seed) {
     DemoOptions options;
-    options.now = now_ms;
+    options.now = how.now_ms;
+    options.students_per_tutor = how.students_per_tutor;
     DemoDataset dataset = generate_demo(options);
     if (!dataset.error.empty()) return fail("the demo generator failed: " + dataset.error);
     std::int64_t started = steady_ms();
@@ -73,10 +74,10 @@ Status reset_passwords(store::Store& store, PasswordCost cost, DemoSeed& seed) {
     return ok_status();
 }
 
-Status seed_organisation(store::Store& store, OrganisationSync& sync, std::int64_t now_ms, DemoSeed& seed) {
+Status seed_organisation(store::Store& store, OrganisationSync& sync, const DemoSeedOptions& how, DemoSeed& seed) {
     bool has_data = sync.with_state([](const State& s) { return !s.users.empty(); });
     if (!has_data) {
-        if (auto s = seed_dataset(sync, now_ms, seed); !s) return fail("cannot seed the demo data: " + s.message());
+        if (auto s = seed_dataset(sync, how, seed); !s) return fail("cannot seed the demo data: " + s.message());
     }
     auto org = sync.with_state([](const State& s) { return s.organisation; });
     auto created = store.create_organisation(org.name, org.time_zone);
@@ -94,13 +95,12 @@ const std::vector<DemoLogin>& demo_logins() {
     return logins;
 }
 
-Result<DemoSeed> seed_demo_if_empty(store::Store& store, OrganisationSync& sync, PasswordCost cost,
-                                    std::int64_t now_ms, DemoPasswords passwords) {
+Result<DemoSeed> seed_demo_if_empty(store::Store& store, OrganisationSync& sync, const DemoSeedOptions& how) {
     DemoSeed seed;
     auto existing = store.organisations();
     if (!existing) return existing.error();
     if (existing.value().empty()) {
-        if (auto s = seed_organisation(store, sync, now_ms, seed); !s) return s.error();
+        if (auto s = seed_organisation(store, sync, how, seed); !s) return s.error();
     } else {
         seed.organisation = existing.value().front();
     }
@@ -108,11 +108,11 @@ Result<DemoSeed> seed_demo_if_empty(store::Store& store, OrganisationSync& sync,
     auto accounts = store.accounts();
     if (!accounts) return accounts.error();
     if (accounts.value().empty()) {
-        if (auto s = seed_accounts(store, sync, cost, seed); !s) {
+        if (auto s = seed_accounts(store, sync, how.cost, seed); !s) {
             return fail("cannot seed the demo accounts: " + s.message());
         }
-    } else if (passwords == DemoPasswords::Reset) {
-        if (auto s = reset_passwords(store, cost, seed); !s) {
+    } else if (how.passwords == DemoPasswords::Reset) {
+        if (auto s = reset_passwords(store, how.cost, seed); !s) {
             return fail("cannot reset the demo passwords: " + s.message());
         }
     }

@@ -1,7 +1,7 @@
 #pragma once
 // The demo organisation a fresh store starts with, so the run command shows something real:
 // the core's deterministic demo dataset (wb::generate_demo: an admin, a manager, four tutors
-// with 250 students each, half a course of history at the server's start time), applied through
+// with 250 students each by default, half a course of history at the server's start time), applied through
 // the sync service like any client's mutations, and sign-in accounts for its people whose user
 // ids are the dataset's user ids. Passwords are random, made when the accounts are created (or
 // reset), and only then known in clear: the server prints them at that start.
@@ -45,12 +45,16 @@ inline constexpr const char* kDemoSeedClient = "demo-seed";
 
 enum class DemoPasswords { KeepExisting, Reset };
 
+struct DemoSeedOptions {
+    PasswordCost cost = PasswordCost::Interactive;
+    std::int64_t now_ms = 0;  // the start time (UTC ms): the demo's course is half-way through
+    DemoPasswords passwords = DemoPasswords::KeepExisting;
+    int students_per_tutor = 250;  // DemoOptions::students_per_tutor (--demo-students-per-tutor)
+};
+
 // Seeds the demo dataset when the store has no organisation (and no synced rows), records the
 // organisation, and creates the demo accounts when there is no account. With
-// DemoPasswords::Reset the demo accounts that exist get new passwords. `now_ms` is the start
-// time (UTC ms): the demo's course is half-way through at that moment.
-Result<DemoSeed> seed_demo_if_empty(store::Store& store, OrganisationSync& sync, PasswordCost cost,
-                                    std::int64_t now_ms,
-                                    DemoPasswords passwords = DemoPasswords::KeepExisting);
+// DemoPasswords::Reset the demo accounts that exist get new passwords.
+Result<DemoSeed> seed_demo_if_empty(store::Store& store, OrganisationSync& sync, const DemoSeedOptions& options);
 
 }  // namespace wb::server

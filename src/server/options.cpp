@@ -18,6 +18,9 @@ std::string usage_text() {
         "  --data DIR      data directory, created if missing (default ./data)\n"
         "  --store URL     sqlite:PATH  or  postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE\n"
         "                  (default: SQLite file DATA_DIR/workbench.sqlite3)\n"
+        "  --demo-students-per-tutor N\n"
+        "                  students per tutor in the demo organisation a fresh store is\n"
+        "                  seeded with, 1 to 2000 (default 250; ignored when the store has data)\n"
         "  --reset-demo-passwords\n"
         "                  give the demo accounts new passwords and print them\n"
         "  -h, --help      show this help\n"
@@ -37,6 +40,21 @@ Result<int> parse_port(std::string_view text) {
     }
     if (port > 65535) return fail("--port needs a number from 0 to 65535, not '" + std::string(text) + "'");
     return port;
+}
+
+constexpr int kMaxDemoStudentsPerTutor = 2000;
+
+Result<int> parse_students_per_tutor(std::string_view text) {
+    std::string bad = "--demo-students-per-tutor needs a whole number from 1 to " +
+                      std::to_string(kMaxDemoStudentsPerTutor) + ", not '" + std::string(text) + "'";
+    if (text.empty() || text.size() > 4) return fail(bad);
+    int n = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return fail(bad);
+        n = n * 10 + (c - '0');
+    }
+    if (n < 1 || n > kMaxDemoStudentsPerTutor) return fail(bad);
+    return n;
 }
 }  // namespace
 
@@ -68,7 +86,7 @@ Result<ParsedCommandLine> parse_command_line(int argc, const char* const* argv) 
             return std::string(argv[++i]);
         };
         if (name == "--host" || name == "--site" || name == "--data" || name == "--store" ||
-            name == "--port") {
+            name == "--port" || name == "--demo-students-per-tutor") {
             auto v = take_value();
             if (!v) return v.error();
             if (v.value().empty() && name != "--store") return fail(name + " needs a non-empty value");
@@ -76,7 +94,11 @@ Result<ParsedCommandLine> parse_command_line(int argc, const char* const* argv) 
             else if (name == "--site") o.site_dir = v.value();
             else if (name == "--data") o.data_dir = v.value();
             else if (name == "--store") o.store_url = v.value();
-            else {
+            else if (name == "--demo-students-per-tutor") {
+                auto n = parse_students_per_tutor(v.value());
+                if (!n) return n.error();
+                o.demo_students_per_tutor = n.value();
+            } else {
                 auto port = parse_port(v.value());
                 if (!port) return port.error();
                 o.port = port.value();

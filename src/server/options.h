@@ -15,6 +15,8 @@ struct ServerOptions {
     std::string data_dir = "data";
     std::string store_url;            // empty: SQLite file DATA_DIR/workbench.sqlite3
     bool reset_demo_passwords = false;  // give the demo accounts new passwords and print them
+    // Size of the demo organisation a fresh store is seeded with (tests use a few).
+    int demo_students_per_tutor = 250;
 
     // Not on the command line: tests make hashing cheap and sessions short.
     PasswordCost password_cost = PasswordCost::Interactive;

@@ -52,9 +52,12 @@ Result<std::unique_ptr<WorkbenchServer>> WorkbenchServer::start(const ServerOpti
     if (!sync) return sync.error();
     server->sync_ = std::move(sync).value();
 
-    auto demo = seed_demo_if_empty(*server->store_, *server->sync_, options.password_cost, utc_now_ms(),
-                                   options.reset_demo_passwords ? DemoPasswords::Reset
-                                                                : DemoPasswords::KeepExisting);
+    DemoSeedOptions seeding;
+    seeding.cost = options.password_cost;
+    seeding.now_ms = utc_now_ms();
+    seeding.passwords = options.reset_demo_passwords ? DemoPasswords::Reset : DemoPasswords::KeepExisting;
+    seeding.students_per_tutor = options.demo_students_per_tutor;
+    auto demo = seed_demo_if_empty(*server->store_, *server->sync_, seeding);
     if (!demo) return demo.error();
     server->demo_ = demo.value();
     server->auth_ = std::make_unique<Authenticator>(*server->store_, options.password_cost,

@@ -193,7 +193,7 @@ TEST_CASE("the server runs on PostgreSQL with --store postgresql://") {
         CHECK(json::parse(health->body)["store"] == "postgresql");
         std::string token = login(cli, "tutor3", tutor_password);
         CHECK(json::parse(cli.Get("/api/me", bearer(token))->body)["user"]["name"] == tutor_name);
-        CHECK(server.value()->demo().student_count == 1000);
+        CHECK(server.value()->demo().student_count == wb::test::kTestDemoStudents);
     }
     auto again = wb::server::WorkbenchServer::start(options);
     REQUIRE(again.ok());

@@ -18,20 +18,25 @@ TEST_CASE("the command line has documented defaults") {
     CHECK(p->options.port == 8080);
     CHECK(p->options.data_dir == "data");
     CHECK(p->options.store_url.empty());
+    CHECK(p->options.demo_students_per_tutor == 250);
     CHECK_FALSE(p->show_help);
-    for (const char* flag : {"--host", "--port", "--site", "--data", "--store", "--help"}) {
+    for (const char* flag : {"--host", "--port", "--site", "--data", "--store", "--demo-students-per-tutor", "--help"}) {
         CHECK(wb::server::usage_text().find(flag) != std::string::npos);
     }
 }
 
 TEST_CASE("options take a value as the next word or after '='") {
-    auto p = parse({"--host", "0.0.0.0", "--port=0", "--site", "s", "--data=d", "--store", "sqlite:x.db"});
+    auto p = parse({"--host", "0.0.0.0", "--port=0", "--site", "s", "--data=d", "--store", "sqlite:x.db",
+                    "--demo-students-per-tutor", "20"});
     REQUIRE(p.ok());
     CHECK(p->options.host == "0.0.0.0");
     CHECK(p->options.port == 0);
     CHECK(p->options.site_dir == "s");
     CHECK(p->options.data_dir == "d");
     CHECK(p->options.store_url == "sqlite:x.db");
+    CHECK(p->options.demo_students_per_tutor == 20);
+    CHECK(parse({"--demo-students-per-tutor=1"})->options.demo_students_per_tutor == 1);
+    CHECK(parse({"--demo-students-per-tutor=2000"})->options.demo_students_per_tutor == 2000);
     CHECK(parse({"-h"})->show_help);
 }
 
@@ -43,7 +48,13 @@ TEST_CASE("bad options are errors that name the problem") {
                                            {{"--port"}, "needs a value"},
                                            {{"--frobnicate"}, "--frobnicate"},
                                            {{"extra"}, "extra"},
-                                           {{"--data="}, "--data"}}) {
+                                           {{"--data="}, "--data"},
+                                           {{"--demo-students-per-tutor", "0"}, "1 to 2000"},
+                                           {{"--demo-students-per-tutor", "2001"}, "1 to 2000"},
+                                           {{"--demo-students-per-tutor", "-5"}, "1 to 2000"},
+                                           {{"--demo-students-per-tutor", "many"}, "'many'"},
+                                           {{"--demo-students-per-tutor=99999"}, "--demo-students-per-tutor"},
+                                           {{"--demo-students-per-tutor"}, "needs a value"}}) {
         auto p = parse(c.args);
         REQUIRE_FALSE(p.ok());
         CHECK(p.message().find(c.mentions) != std::string::npos);

@@ -86,6 +86,7 @@ TEST_CASE("the SQLite file is created in WAL mode and the demo organisation is s
     TempDir site, data;
     std::string data_dir = (data.path() / "nested" / "data").string();
     auto options = options_for(site, data_dir);
+    options.demo_students_per_tutor = wb::server::ServerOptions{}.demo_students_per_tutor;  // the real size
     std::string file = wb::store::default_sqlite_path(data_dir);
     {
         auto started = wb::server::WorkbenchServer::start(options);

@@ -105,6 +105,7 @@ server::ServerOptions test_options(const std::string& site_dir, const std::strin
     options.site_dir = site_dir;
     options.data_dir = data_dir;
     options.password_cost = server::PasswordCost::Minimal;
+    options.demo_students_per_tutor = kTestStudentsPerTutor;
     return options;
 }
 

@@ -38,7 +38,12 @@ std::map<std::string, SiteFile> sample_site_files();
 std::map<std::string, std::string> write_site(const std::filesystem::path& dir,
                                               const std::map<std::string, SiteFile>& files);
 
-// Options for a test server: free port, cheap password hashing.
+// Students per tutor in test servers' demo organisation: small, so each server seeds in well under
+// a second (the default 250 takes seconds; one startup test still seeds the full default).
+inline constexpr int kTestStudentsPerTutor = 20;
+inline constexpr int kTestDemoStudents = 4 * kTestStudentsPerTutor;  // the demo has four tutors
+
+// Options for a test server: free port, cheap password hashing, a small demo organisation.
 server::ServerOptions test_options(const std::string& site_dir, const std::string& data_dir);
 
 void write_file(const std::filesystem::path& path, const std::string& content);
