@@ -4,6 +4,7 @@
 #include "core/dataset_replay.h"
 #include "core/reply_parser.h"
 #include "roster_fixture.h"
+#include "schedule_fixture.h"
 
 using namespace wb;
 using namespace wb::test;
@@ -80,4 +81,20 @@ TEST_CASE("a retracted manual attendance mark no longer overrides the parent's r
     CHECK(decide_reply(s, *find_event(s, "rp")).outcome == ReplyOutcome::ManualMarkStands);
     CHECK(retract(s, "r1", "mk", sent + 3 * kHourMs, "marked the wrong student") == "");
     CHECK(decide_reply(s, *find_event(s, "rp")).outcome == ReplyOutcome::Mark);
+}
+
+TEST_CASE("tasks triggered by a retracted event disappear from the schedule")
+{
+    auto s = small_roster("Asia/Shanghai", kLesson1);
+    record(s, "hw", "homework_submitted", kLesson1 + 3 * kHourMs, {{"studentId", "s1"}, {"lessonId", "c1-l1"}});
+    auto tpl = builtin("tutor");
+    auto triggered_by_hw = [&](TimeMs now) {
+        int n = 0;
+        for (const auto& t : schedule_at(s, tpl, now, INT64_MIN, true).tasks) n += t.event_id == "hw";
+        return n;
+    };
+    CHECK(triggered_by_hw(kLesson1 + 4 * kHourMs) > 0);  // grade it
+    REQUIRE(retract(s, "r1", "hw", kLesson1 + 5 * kHourMs, "another student's work") == "");
+    CHECK(triggered_by_hw(kLesson1 + 4 * kHourMs) > 0);  // as it looked before the retraction
+    CHECK(triggered_by_hw(kLesson1 + 6 * kHourMs) == 0);
 }
