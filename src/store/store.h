@@ -59,6 +59,13 @@ struct Rejection {
     std::string message;
 };
 
+// A sync client id as the store knows it: the user it belongs to (the first to push or pull with
+// it; never changed afterwards) and the last mutation number applied.
+struct SyncClient {
+    std::string user_id;
+    std::int64_t last_applied = 0;
+};
+
 // Which owners' rows a pull may read.
 struct OwnerFilter {
     bool everything = false;          // an admin
@@ -72,7 +79,7 @@ struct RowPage {
     std::vector<StoredRow> rows;
     bool more = false;            // cut at the limit
     std::int64_t max_version = 0; // the highest committed version
-    std::int64_t last_applied = 0;             // the client's last applied mutation number
+    std::optional<SyncClient> client;          // the pulling client id's record, if it has one
     std::vector<Rejection> rejected;           // the client's rejections in (acked, last_applied]
 };
 
@@ -80,7 +87,8 @@ struct RowPage {
 class SyncWriter {
 public:
     virtual ~SyncWriter() = default;
-    virtual Result<std::int64_t> last_applied(const std::string& client_id) = 0;
+    virtual Result<std::optional<SyncClient>> client(const std::string& client_id) = 0;
+    // Inserts the client id bound to `user_id`, or updates its number (the user stays).
     virtual Status set_last_applied(const std::string& client_id, const std::string& user_id,
                                     std::int64_t mutation_id) = 0;
     // The next global version. It comes from a single counter row that stays locked until the
@@ -135,6 +143,8 @@ public:
                                  const std::string& client_id, std::int64_t acked) = 0;
     // Every row that is not deleted, in version order (to rebuild the server's state at start).
     virtual Result<std::vector<StoredRow>> live_rows() = 0;
+    // The client id's record, or nullopt for a client id never seen.
+    virtual Result<std::optional<SyncClient>> sync_client(const std::string& client_id) = 0;
 };
 
 }  // namespace wb::store

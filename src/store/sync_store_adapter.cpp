@@ -4,16 +4,22 @@ namespace wb::store {
 
 namespace {
 
+sync::ClientRecord to_client_record(const std::optional<SyncClient>& stored) {
+    if (!stored) return {};
+    return sync::ClientRecord{true, stored->user_id, stored->last_applied};
+}
+
 // Collects the first failure of a transaction's calls; later calls do nothing, and transact()
 // rolls back with that message.
 class AdaptedTransaction final : public sync::SyncTransaction {
 public:
     explicit AdaptedTransaction(SyncWriter& writer) : writer_(writer) {}
 
-    int64_t last_applied(const std::string& client_id) override {
-        if (!error_.empty()) return 0;
-        auto n = writer_.last_applied(client_id);
-        return n ? n.value() : note(n.message(), 0);
+    sync::ClientRecord client(const std::string& client_id) override {
+        if (!error_.empty()) return {};
+        auto found = writer_.client(client_id);
+        if (!found) return note(found.message(), 0), sync::ClientRecord{};
+        return to_client_record(found.value());
     }
     void set_last_applied(const std::string& client_id, const std::string& user_id, int64_t id) override {
         if (!error_.empty()) return;
@@ -107,7 +113,7 @@ std::string SyncStoreAdapter::pull(int64_t after, const sync::Scope& scope, int 
     }
     snapshot.more = page.value().more;
     snapshot.max_version = page.value().max_version;
-    snapshot.last_applied = page.value().last_applied;
+    snapshot.client = to_client_record(page.value().client);
     for (const auto& r : page.value().rejected) {
         sync::MutationOutcome outcome;
         outcome.id = r.mutation_id;
@@ -115,6 +121,13 @@ std::string SyncStoreAdapter::pull(int64_t after, const sync::Scope& scope, int 
         outcome.error = {r.code, r.message};
         snapshot.rejected.push_back(outcome);
     }
+    return "";
+}
+
+std::string SyncStoreAdapter::client(const std::string& client_id, sync::ClientRecord& out) {
+    auto found = store_.sync_client(client_id);
+    if (!found) return found.message();
+    out = to_client_record(found.value());
     return "";
 }
 

@@ -18,6 +18,7 @@ public:
     std::string pull(int64_t after, const sync::Scope& scope, int limit, const std::string& client_id,
                      int64_t acked, sync::PullSnapshot& out) override;
     std::string live_rows(std::vector<sync::Row>& out) override;
+    std::string client(const std::string& client_id, sync::ClientRecord& out) override;
 
 private:
     Store& store_;

@@ -8,15 +8,15 @@ namespace {
 class MemoryTransaction : public SyncTransaction {
 public:
     explicit MemoryTransaction(MemorySyncStore::Data& d) : d_(d) {}
-    int64_t last_applied(const std::string& c) override
+    ClientRecord client(const std::string& c) override
     {
-        auto it = d_.last_applied.find(c);
-        return it == d_.last_applied.end() ? 0 : it->second;
+        auto it = d_.clients.find(c);
+        return it == d_.clients.end() ? ClientRecord{} : it->second;
     }
     void set_last_applied(const std::string& c, const std::string& user, int64_t id) override
     {
-        d_.last_applied[c] = id;
-        d_.client_user[c] = user;
+        auto [it, fresh] = d_.clients.try_emplace(c, ClientRecord{true, user, id});
+        if (!fresh) it->second.last_applied = id;  // the user stays the first one
     }
     int64_t allocate_version() override { return ++d_.version; }
     void write_row(const Row& row, const std::string& owner) override { d_.rows[row.key] = {row, owner}; }
@@ -64,12 +64,18 @@ std::string MemorySyncStore::pull(int64_t after, const Scope& scope, int limit, 
     snap.more = hits.size() > static_cast<size_t>(limit);
     if (snap.more) hits.resize(limit);
     for (const Row* r : hits) snap.rows.push_back(*r);
-    auto la = data_.last_applied.find(client_id);
-    snap.last_applied = la == data_.last_applied.end() ? 0 : la->second;
+    client(client_id, snap.client);
     auto rj = data_.rejections.find(client_id);
     if (rj != data_.rejections.end())
         for (const auto& o : rj->second)
-            if (o.id > acked && o.id <= snap.last_applied) snap.rejected.push_back(o);
+            if (o.id > acked && o.id <= snap.client.last_applied) snap.rejected.push_back(o);
+    return "";
+}
+
+std::string MemorySyncStore::client(const std::string& client_id, ClientRecord& out)
+{
+    auto it = data_.clients.find(client_id);
+    out = it == data_.clients.end() ? ClientRecord{} : it->second;
     return "";
 }
 

@@ -21,14 +21,14 @@ public:
     std::string pull(int64_t after, const Scope& scope, int limit, const std::string& client_id, int64_t acked,
                      PullSnapshot& out) override;
     std::string live_rows(std::vector<Row>& out) override;
+    std::string client(const std::string& client_id, ClientRecord& out) override;
 
     void fail_next_commit() { fail_next_commit_ = true; }
     // Replaces the whole database by an earlier copy (a restore from backup): new epoch.
     struct Data {
         std::map<RowKey, std::pair<Row, std::string>> rows;  // key -> (row, owner)
         std::vector<std::pair<Row, std::string>> revocations;  // (deleted row at version, old owner)
-        std::map<std::string, int64_t> last_applied;
-        std::map<std::string, std::string> client_user;
+        std::map<std::string, ClientRecord> clients;
         std::map<std::string, std::vector<MutationOutcome>> rejections;
         int64_t version = 0;
     };

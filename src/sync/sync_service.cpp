@@ -7,6 +7,15 @@
 namespace wb::sync {
 namespace {
 
+constexpr const char* kStorage = "storage";
+
+ErrorInfo not_your_client(const std::string& client_id)
+{
+    return {code::kForbidden, "client id '" + client_id +
+                                  "' belongs to another user: a client id is bound to the account that first "
+                                  "synced with it; use a new client id for this account"};
+}
+
 // One mutation applied to the working state: the rows it changed with their bodies before.
 struct Applied {
     MutationOutcome outcome;
@@ -159,11 +168,9 @@ PushResult SyncService::apply_as_system(const std::vector<Mutation>& mutations, 
     system.user_id = "system";
     system.known = true;
     system.whole_organisation = true;
-    int64_t last = 0;
-    store_->transact([&](SyncTransaction& tx) {
-        last = tx.last_applied(client_id);
-        return std::string("read only");  // nothing to keep
-    });
+    ClientRecord client;
+    if (std::string e = store_->client(client_id, client); !e.empty()) return {std::nullopt, {kStorage, e}};
+    int64_t last = client.last_applied;
     PushRequest req;
     req.client_id = client_id;
     for (const auto& m : mutations) req.mutations.push_back(PendingMutation{++last, m, 0});
@@ -174,10 +181,16 @@ PushResult SyncService::push_checked(const PushRequest& request, const Scope& sc
 {
     State working;
     PushResponse response;
+    std::optional<ErrorInfo> refused;
     std::string err = store_->transact([&](SyncTransaction& tx) {
         working = live_;
         response = PushResponse{};
-        int64_t last = tx.last_applied(request.client_id);
+        ClientRecord client = tx.client(request.client_id);
+        if (client.known && client.user_id != scope.user_id) {
+            refused = not_your_client(request.client_id);
+            return std::string("refused");
+        }
+        int64_t last = client.last_applied;
         std::vector<const Mutation*> kept;  // applied in this batch, to rebuild after a refusal
         auto owners = std::make_unique<RowOwners>(working);  // as of `working` before each mutation
         for (const auto& pm : request.mutations) {
@@ -212,7 +225,8 @@ PushResult SyncService::push_checked(const PushRequest& request, const Scope& sc
         tx.set_last_applied(request.client_id, scope.user_id, last);
         return std::string();
     });
-    if (!err.empty()) return {std::nullopt, {"storage", err}};
+    if (refused) return {std::nullopt, *refused};
+    if (!err.empty()) return {std::nullopt, {kStorage, err}};
     live_ = std::move(working);
     return {response, {}};
 }
@@ -226,7 +240,7 @@ PullResult SyncService::pull(const PullRequest& request, const std::string& user
     if (!cursor) return {std::nullopt, {code::kBadRequest, err}};
 
     std::string epoch;
-    if (std::string e = store_->epoch(epoch); !e.empty()) return {std::nullopt, {"storage", e}};
+    if (std::string e = store_->epoch(epoch); !e.empty()) return {std::nullopt, {kStorage, e}};
     PullResponse response;
     int64_t after = cursor->version;
     if (!request.cursor.empty() && cursor->epoch != epoch) {
@@ -240,13 +254,22 @@ PullResult SyncService::pull(const PullRequest& request, const std::string& user
         after = 0;
         failed = store_->pull(0, scope, request.limit, request.client_id, request.acked, snap);
     }
-    if (!failed.empty()) return {std::nullopt, {"storage", failed}};
+    if (!failed.empty()) return {std::nullopt, {kStorage, failed}};
+    if (snap.client.known && snap.client.user_id != user_id)
+        return {std::nullopt, not_your_client(request.client_id)};
+    if (!snap.client.known) {  // the first pull binds the client id to this user
+        failed = store_->transact([&](SyncTransaction& tx) {
+            tx.set_last_applied(request.client_id, user_id, 0);
+            return std::string();
+        });
+        if (!failed.empty()) return {std::nullopt, {kStorage, failed}};
+    }
     response.more = snap.more;
     int64_t reached = snap.rows.empty() ? after : snap.rows.back().version;
     if (!snap.more) reached = std::max(reached, snap.max_version);
     response.cursor = format_cursor({epoch, reached});
     response.changes = std::move(snap.rows);
-    response.last_applied = snap.last_applied;
+    response.last_applied = snap.client.last_applied;
     response.rejected = std::move(snap.rejected);
     return {response, {}};
 }

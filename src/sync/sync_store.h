@@ -13,11 +13,20 @@
 
 namespace wb::sync {
 
+// What the database knows of one client id. A client id belongs to one user: the first push or
+// pull with it binds it, and later calls never change the user.
+struct ClientRecord {
+    bool known = false;        // the client id has pushed or pulled before
+    std::string user_id;       // its user (when known)
+    int64_t last_applied = 0;  // the last mutation number applied (0 when unknown)
+};
+
 class SyncTransaction {
 public:
     virtual ~SyncTransaction() = default;
-    virtual int64_t last_applied(const std::string& client_id) = 0;
-    // `user_id` is who pushed: a client id belongs to one user.
+    virtual ClientRecord client(const std::string& client_id) = 0;
+    // Records the client's last applied number. The first record of a client id binds it to
+    // `user_id`; for a known client id the user stays what it was.
     virtual void set_last_applied(const std::string& client_id, const std::string& user_id, int64_t id) = 0;
     // The next global version. Versions must become visible to readers in the order they were
     // allocated (no pull cursor may pass a version whose row is not yet visible): stores
@@ -35,8 +44,8 @@ struct PullSnapshot {
     std::vector<Row> rows;   // version > after, readable by the scope, in version order
     bool more = false;       // rows were cut at the limit
     int64_t max_version = 0; // the highest committed version
-    int64_t last_applied = 0;
-    std::vector<MutationOutcome> rejected;  // in (acked, last_applied]
+    ClientRecord client;     // the pulling client id's record
+    std::vector<MutationOutcome> rejected;  // in (acked, client.last_applied]
 };
 
 class SyncStore {
@@ -49,6 +58,8 @@ public:
     virtual std::string transact(const std::function<std::string(SyncTransaction&)>& work) = 0;
     virtual std::string pull(int64_t after, const Scope& scope, int limit, const std::string& client_id,
                              int64_t acked, PullSnapshot& out) = 0;
+    // The client id's record, read on its own (outside any push).
+    virtual std::string client(const std::string& client_id, ClientRecord& out) = 0;
     // Every live (not deleted) row, to rebuild the server's state at start.
     virtual std::string live_rows(std::vector<Row>& out) = 0;
 };

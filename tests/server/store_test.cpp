@@ -190,43 +190,59 @@ TEST_CASE("store: a failed transaction leaves nothing, not even a used version")
         REQUIRE(page.ok());
         CHECK(page.value().rows.empty());
         CHECK(page.value().max_version == 0);
-        CHECK(page.value().last_applied == 0);
+        CHECK_FALSE(page.value().client);
+        CHECK_FALSE(s.store->sync_client("c1").value());
         CHECK(write_rows(*s.store, {{"y", "t1"}}) == std::vector<std::int64_t>{1});
     });
 }
 
-TEST_CASE("store: last applied numbers and rejections per client") {
+TEST_CASE("store: last applied numbers, the owning user and rejections per client") {
     for_each_store([](StoreUnderTest& s) {
         CAPTURE(s.backend);
         REQUIRE(s.store->transact([](SyncWriter& w) -> wb::Status {
-            auto before = w.last_applied("c1");
+            auto before = w.client("c1");
             if (!before) return before.error();
-            if (before.value() != 0) return wb::fail("a new client starts at 0");
+            if (before.value()) return wb::fail("a new client has no record");
             if (auto r = w.set_last_applied("c1", "t1", 1); !r) return r;
             if (auto r = w.record_rejection("c1", Rejection{2, "rejected", "学生不存在"}); !r) return r;
             if (auto r = w.set_last_applied("c1", "t1", 3); !r) return r;
             return w.set_last_applied("c2", "t2", 9);
         }).ok());
-        std::int64_t seen = -1;
+        std::optional<wb::store::SyncClient> seen;
         REQUIRE(s.store->transact([&](SyncWriter& w) -> wb::Status {
-            auto n = w.last_applied("c1");
+            auto n = w.client("c1");
             if (!n) return n.error();
             seen = n.value();
             return wb::ok_status();
         }).ok());
-        CHECK(seen == 3);
+        REQUIRE(seen);
+        CHECK(seen->last_applied == 3);
+        CHECK(seen->user_id == "t1");
+        // Read on its own, outside a transaction.
+        auto c2 = s.store->sync_client("c2");
+        REQUIRE(c2.ok());
+        REQUIRE(c2.value());
+        CHECK(c2.value()->user_id == "t2");
+        CHECK(c2.value()->last_applied == 9);
+        CHECK_FALSE(s.store->sync_client("c3").value());
+        // The first user stays bound: a later record under another user only moves the number.
+        REQUIRE(s.store->transact([](SyncWriter& w) { return w.set_last_applied("c2", "t9", 10); }).ok());
+        CHECK(s.store->sync_client("c2").value()->user_id == "t2");
+        CHECK(s.store->sync_client("c2").value()->last_applied == 10);
 
         auto page = s.store->pull(0, OwnerFilter{true, {}}, 10, "c1", 0);
         REQUIRE(page.ok());
-        CHECK(page.value().last_applied == 3);
+        REQUIRE(page.value().client);
+        CHECK(page.value().client->last_applied == 3);
+        CHECK(page.value().client->user_id == "t1");
         REQUIRE(page.value().rejected.size() == 1);
         CHECK(page.value().rejected[0].mutation_id == 2);
         CHECK(page.value().rejected[0].code == "rejected");
         CHECK(page.value().rejected[0].message == "学生不存在");
         // Once the client acknowledged number 2, the rejection is not sent again.
         CHECK(s.store->pull(0, OwnerFilter{true, {}}, 10, "c1", 2).value().rejected.empty());
-        CHECK(s.store->pull(0, OwnerFilter{true, {}}, 10, "c2", 0).value().last_applied == 9);
-        CHECK(s.store->pull(0, OwnerFilter{true, {}}, 10, "c3", 0).value().last_applied == 0);
+        CHECK(s.store->pull(0, OwnerFilter{true, {}}, 10, "c2", 0).value().client->last_applied == 10);
+        CHECK_FALSE(s.store->pull(0, OwnerFilter{true, {}}, 10, "c3", 0).value().client);
     });
 }
 

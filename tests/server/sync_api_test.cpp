@@ -215,3 +215,41 @@ TEST_CASE("sync on a real store: over HTTP bad requests get 400/401 with a reaso
         CHECK(tutor.pull("", 1)["changes"].size() == 1);
     });
 }
+
+TEST_CASE("sync on a real store: over HTTP a client id belongs to the user who first used it") {
+    wb::test::for_each_sync_server([](SyncServer& s) {
+        CAPTURE(s.backend);
+        std::string own = *students_of(s, "t1").begin();
+        SyncClient pusher(s, "tutor1", "shared-laptop");   // binds by pushing
+        SyncClient puller(s, "tutor1", "tutor1-phone");    // binds by pulling
+        CHECK(pusher.push("event.record", note("bound-1", own, "t1"))["lastApplied"] == 1);
+        std::string cursor;
+        wb::test::pull_all(puller, cursor, 5000);
+
+        for (const std::string id : {"shared-laptop", "tutor1-phone"}) {
+            CAPTURE(id);
+            for (const char* login : {"tutor2", "admin"}) {
+                CAPTURE(login);
+                SyncClient other(s, login, id);
+                auto pull = other.post("/api/pull", {{"clientId", id}, {"cursor", ""}, {"limit", 10}, {"acked", 0}});
+                check_error(pull, 403, "forbidden", id);
+                REQUIRE(pull);
+                CHECK(pull->body.find("another user") != std::string::npos);
+                json m = {{"id", 2}, {"name", "event.record"}, {"args", note("stolen-" + id, own, "t1")},
+                          {"createdAt", 1}};
+                auto push = other.post("/api/push", {{"clientId", id}, {"mutations", json::array({m})}});
+                check_error(push, 403, "forbidden", id);
+                CHECK_FALSE(server_has_event(s, "stolen-" + id));
+            }
+        }
+        // The owner's devices carry on; the same user may sign in again (a new session) and
+        // keep the client id.
+        SyncClient again(s, "tutor1", "shared-laptop");
+        again.next_mutation = 2;
+        json next = again.push("event.record", note("bound-2", own, "t1"));
+        CHECK(next["lastApplied"] == 2);
+        CHECK(next["results"][0]["ok"] == true);
+        auto news = wb::test::pull_all(puller, cursor, 100);
+        CHECK(news.live["events"].count("bound-2") == 1);
+    });
+}

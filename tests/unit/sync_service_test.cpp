@@ -217,3 +217,49 @@ TEST_CASE("malformed protocol messages are refused with a path and a reason")
     CHECK(back.results[1].error.message == "no");
     CHECK(back.error->code == "out_of_order");
 }
+
+TEST_CASE("a client id belongs to the user who first pushed or pulled with it")
+{
+    World w;
+    ClientReplica pulled_first("pulled-first"), pushed_first("pushed-first");
+    w.pull_all(pulled_first, "t1");  // a pull binds the client id
+    auto pushed = w.server->push(PushRequest{"pushed-first", {PendingMutation{1, test::note("n1", "s1", 1, "一"), 1}}},
+                                 "t1");  // so does a push
+    REQUIRE(pushed.response);
+
+    for (ClientReplica* c : {&pulled_first, &pushed_first}) {
+        CAPTURE(c->client_id());
+        auto pull = w.server->pull(c->next_pull(10), "t2");
+        REQUIRE_FALSE(pull.response);
+        CHECK(pull.error.code == code::kForbidden);
+        CHECK(pull.error.message.find(c->client_id()) != std::string::npos);
+        PushRequest req{c->client_id(), {PendingMutation{5, test::note("n-t2", "s4", 2, "二"), 2}}};
+        auto push = w.server->push(req, "t2");
+        REQUIRE_FALSE(push.response);
+        CHECK(push.error.code == code::kForbidden);
+        // The admin may read everything, but not through someone else's client id either.
+        CHECK_FALSE(w.server->pull(c->next_pull(10), "admin").response);
+    }
+    CHECK(find_event(w.server->state(), "n-t2") == nullptr);
+    CHECK(w.store.data().clients.at("pulled-first").user_id == "t1");
+    CHECK(w.store.data().clients.at("pushed-first").last_applied == 1);
+    // The owner carries on with both.
+    w.pull_all(pulled_first, "t1");
+    w.pull_all(pushed_first, "t1");
+    CHECK(pushed_first.acked() == 1);
+    CHECK(pulled_first.confirmed().events.size() == 1);
+}
+
+TEST_CASE("apply_as_system continues a client's numbering across calls without a write to read it")
+{
+    World w;  // seeded under "seed"
+    size_t seeded = test::sync_fixture_mutations().size();
+    CHECK(w.store.data().clients.at("seed").last_applied == static_cast<int64_t>(seeded));
+    int64_t version = w.store.data().version;
+    auto more = w.server->apply_as_system({test::note("sys1", "s1", 5, "系统")}, "seed");
+    REQUIRE(more.response);
+    CHECK(more.response->last_applied == static_cast<int64_t>(seeded) + 1);
+    REQUIRE(more.response->results.size() == 1);
+    CHECK(more.response->results[0].ok);
+    CHECK(w.store.data().version == version + 1);
+}

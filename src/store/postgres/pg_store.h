@@ -38,6 +38,7 @@ public:
     Result<RowPage> pull(std::int64_t after, const OwnerFilter& filter, int limit,
                          const std::string& client_id, std::int64_t acked) override;
     Result<std::vector<StoredRow>> live_rows() override;
+    Result<std::optional<SyncClient>> sync_client(const std::string& client_id) override;
 
 private:
     PgStore(std::string url, std::string location)

@@ -13,14 +13,19 @@ namespace wb::store {
 
 namespace {
 
+std::optional<SyncClient> read_client(pqxx::transaction_base& tx, const std::string& client_id) {
+    auto r = tx.exec_params("SELECT user_id, last_applied FROM sync_clients WHERE client_id = $1", client_id);
+    if (r.empty()) return std::nullopt;
+    return SyncClient{r[0][0].as<std::string>(), r[0][1].as<std::int64_t>()};
+}
+
 class PgSyncWriter final : public SyncWriter {
 public:
     explicit PgSyncWriter(pqxx::work& tx) : tx_(tx) {}
 
-    Result<std::int64_t> last_applied(const std::string& client_id) override {
-        return pg_guard("reading a client's last applied number", [&]() -> Result<std::int64_t> {
-            auto r = tx_.exec_params("SELECT last_applied FROM sync_clients WHERE client_id = $1", client_id);
-            return r.empty() ? std::int64_t{0} : r[0][0].as<std::int64_t>();
+    Result<std::optional<SyncClient>> client(const std::string& client_id) override {
+        return pg_guard("reading a sync client", [&]() -> Result<std::optional<SyncClient>> {
+            return read_client(tx_, client_id);
         });
     }
 
@@ -29,8 +34,7 @@ public:
         return pg_guard("recording a client's last applied number", [&]() -> Status {
             tx_.exec_params(
                 "INSERT INTO sync_clients (client_id, user_id, last_applied) VALUES ($1, $2, $3)"
-                " ON CONFLICT (client_id) DO UPDATE SET user_id = EXCLUDED.user_id,"
-                " last_applied = EXCLUDED.last_applied",
+                " ON CONFLICT (client_id) DO UPDATE SET last_applied = EXCLUDED.last_applied",
                 client_id, user_id, mutation_id);
             return ok_status();
         });
@@ -128,17 +132,28 @@ Result<RowPage> PgStore::pull(std::int64_t after, const OwnerFilter& filter, int
             page.more = true;
         }
         page.max_version = tx.exec("SELECT version FROM sync_counter WHERE id = 1")[0][0].as<std::int64_t>();
-        auto client = tx.exec_params("SELECT last_applied FROM sync_clients WHERE client_id = $1", client_id);
-        page.last_applied = client.empty() ? 0 : client[0][0].as<std::int64_t>();
+        page.client = read_client(tx, client_id);
+        std::int64_t last_applied = page.client ? page.client->last_applied : 0;
         auto rejected = tx.exec_params(
             "SELECT mutation_id, code, message FROM sync_rejections"
             " WHERE client_id = $1 AND mutation_id > $2 AND mutation_id <= $3 ORDER BY mutation_id",
-            client_id, acked, page.last_applied);
+            client_id, acked, last_applied);
         for (const auto& r : rejected) {
             page.rejected.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(), r[2].as<std::string>()});
         }
         tx.commit();
         return page;
+    });
+}
+
+Result<std::optional<SyncClient>> PgStore::sync_client(const std::string& client_id) {
+    auto lease = pool_.acquire();
+    if (!lease) return lease.error();
+    return pg_guard("reading a sync client", [&]() -> Result<std::optional<SyncClient>> {
+        pqxx::read_transaction tx(*lease.value());
+        auto found = read_client(tx, client_id);
+        tx.commit();
+        return found;
     });
 }
 

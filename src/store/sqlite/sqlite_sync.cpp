@@ -9,25 +9,29 @@ namespace wb::store {
 
 namespace {
 
+Result<std::optional<SyncClient>> read_client(SqliteDb& db, const std::string& client_id) {
+    auto stmt = db.prepare("SELECT user_id, last_applied FROM sync_clients WHERE client_id = ?1");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, client_id);
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!row.value()) return std::optional<SyncClient>();
+    return std::optional<SyncClient>(SyncClient{stmt->column_text(0), stmt->column_int(1)});
+}
+
 class SqliteSyncWriter final : public SyncWriter {
 public:
     explicit SqliteSyncWriter(SqliteDb& db) : db_(db) {}
 
-    Result<std::int64_t> last_applied(const std::string& client_id) override {
-        auto stmt = db_.prepare("SELECT last_applied FROM sync_clients WHERE client_id = ?1");
-        if (!stmt) return stmt.error();
-        stmt->bind(1, client_id);
-        auto row = stmt->step();
-        if (!row) return row.error();
-        return row.value() ? stmt->column_int(0) : std::int64_t{0};
+    Result<std::optional<SyncClient>> client(const std::string& client_id) override {
+        return read_client(db_, client_id);
     }
 
     Status set_last_applied(const std::string& client_id, const std::string& user_id,
                             std::int64_t mutation_id) override {
         auto stmt = db_.prepare(
             "INSERT INTO sync_clients (client_id, user_id, last_applied) VALUES (?1, ?2, ?3)"
-            " ON CONFLICT (client_id) DO UPDATE SET user_id = excluded.user_id,"
-            " last_applied = excluded.last_applied");
+            " ON CONFLICT (client_id) DO UPDATE SET last_applied = excluded.last_applied");
         if (!stmt) return stmt.error();
         return stmt->bind(1, client_id).bind(2, user_id).bind(3, mutation_id).run();
     }
@@ -128,18 +132,16 @@ Result<RowPage> SqliteStore::pull(std::int64_t after, const OwnerFilter& filter,
     if (auto row = counter->step(); !row) return row.error();
     page.max_version = counter->column_int(0);
 
-    auto client = db_->prepare("SELECT last_applied FROM sync_clients WHERE client_id = ?1");
+    auto client = read_client(*db_, client_id);
     if (!client) return client.error();
-    client->bind(1, client_id);
-    auto found = client->step();
-    if (!found) return found.error();
-    page.last_applied = found.value() ? client->column_int(0) : 0;
+    page.client = client.value();
+    std::int64_t last_applied = page.client ? page.client->last_applied : 0;
 
     auto rejected = db_->prepare(
         "SELECT mutation_id, code, message FROM sync_rejections"
         " WHERE client_id = ?1 AND mutation_id > ?2 AND mutation_id <= ?3 ORDER BY mutation_id");
     if (!rejected) return rejected.error();
-    rejected->bind(1, client_id).bind(2, acked).bind(3, page.last_applied);
+    rejected->bind(1, client_id).bind(2, acked).bind(3, last_applied);
     for (;;) {
         auto row = rejected->step();
         if (!row) return row.error();
@@ -148,6 +150,11 @@ Result<RowPage> SqliteStore::pull(std::int64_t after, const OwnerFilter& filter,
     }
     if (auto s = tx.commit(); !s) return s.error();
     return page;
+}
+
+Result<std::optional<SyncClient>> SqliteStore::sync_client(const std::string& client_id) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return read_client(*db_, client_id);
 }
 
 Result<std::vector<StoredRow>> SqliteStore::live_rows() {
