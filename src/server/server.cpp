@@ -20,6 +20,10 @@ namespace wb::server {
 
 namespace {
 constexpr size_t kMaxRequestBytes = 4 * 1024 * 1024;  // docs/api.md: "Limits"
+// Request threads (docs/api.md: "Limits"). A long-polling pull holds its thread up to 25 s and
+// an idle keep-alive connection up to 30 s, so httplib's default (8 here: the core count, at
+// least 8) would let a few dozen browsers starve everyone else; idle threads cost only memory.
+constexpr size_t kRequestThreads = 128;
 
 // httplib's default sets SO_REUSEPORT, which lets a second server bind a port that is already
 // in use; we want "port taken" to be an error, so only SO_REUSEADDR (quick restarts).
@@ -78,6 +82,7 @@ WorkbenchServer::~WorkbenchServer() {
 }
 
 void WorkbenchServer::stop() {
+    if (sync_) sync_->shutdown();  // waiting long-polls answer now, or stop() would wait for them
     if (http_) http_->stop();
     if (serving_.joinable()) serving_.join();
 }
@@ -110,6 +115,7 @@ void WorkbenchServer::install_routes() {
     api_ = std::make_unique<ApiRouter>();
     add_api_routes(*api_, *this);
 
+    http_->new_task_queue = [] { return new httplib::ThreadPool(kRequestThreads); };
     http_->set_payload_max_length(kMaxRequestBytes);
     http_->set_keep_alive_timeout(30);
     // Errors raised by httplib itself (bad request line, 413, ...) get the API's error shape;

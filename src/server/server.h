@@ -41,7 +41,8 @@ public:
     Authenticator& authenticator() { return *auth_; }
     OrganisationSync& sync() { return *sync_; }
 
-    // Stops accepting, lets in-flight requests finish, joins the serving thread. Idempotent.
+    // Stops accepting, wakes waiting long-polls (they answer at once), lets in-flight requests
+    // finish, joins the serving thread. Idempotent.
     void stop();
 
 private:

@@ -209,7 +209,9 @@ std::string from_json(const Json& j, PushResponse& out)
 
 Json to_json(const PullRequest& r)
 {
-    return Json{{"clientId", r.client_id}, {"cursor", r.cursor}, {"limit", r.limit}, {"acked", r.acked}};
+    Json j{{"clientId", r.client_id}, {"cursor", r.cursor}, {"limit", r.limit}, {"acked", r.acked}};
+    if (r.wait_ms > 0) j["waitMs"] = r.wait_ms;
+    return j;
 }
 
 std::string from_json(const Json& j, PullRequest& out)
@@ -224,7 +226,18 @@ std::string from_json(const Json& j, PullRequest& out)
     out.limit = static_cast<int>(limit);
     if (err.empty()) err = read_int(j, "acked", "", out.acked, false);
     if (err.empty() && out.acked < 0) err = "/acked: must not be negative";
+    int64_t wait = out.wait_ms;
+    if (err.empty()) err = read_int(j, "waitMs", "", wait, false);
+    if (err.empty() && (wait < 0 || wait > kMaxPullWaitMs))
+        err = "/waitMs: must be between 0 and " + std::to_string(kMaxPullWaitMs) + " (milliseconds)";
+    out.wait_ms = static_cast<int>(wait);
     return err;
+}
+
+bool pull_is_idle(const PullRequest& request, const PullResponse& response)
+{
+    return response.changes.empty() && !response.more && !response.reset && response.rejected.empty() &&
+           response.last_applied <= request.acked;
 }
 
 Json to_json(const PullResponse& r)

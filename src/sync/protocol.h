@@ -3,7 +3,7 @@
 //
 //   push:  client -> server  {clientId, mutations:[{id, name, args, createdAt}]}
 //          server -> client  {lastApplied, results:[{id, ok, error?}], error?}
-//   pull:  client -> server  {clientId, cursor, limit, acked}
+//   pull:  client -> server  {clientId, cursor, limit, acked, waitMs?}
 //          server -> client  {cursor, changes:[{kind, id, version, deleted, body}],
 //                             lastApplied, rejected:[{id, error}], reset, more}
 //
@@ -63,7 +63,13 @@ struct PullRequest {
     std::string cursor;  // "" for a first pull
     int limit = 1000;
     int64_t acked = 0;   // the client has already dropped its mutations up to here
+    // Long-poll: when there is nothing new for this client, the server may hold the answer up to
+    // this long until a commit brings something (0: answer at once). The sync service itself
+    // ignores it; the server's transport waits (src/server/organisation_sync.h).
+    int wait_ms = 0;
 };
+inline constexpr int kMaxPullWaitMs = 25000;
+
 
 struct PullResponse {
     std::string cursor;
@@ -73,6 +79,10 @@ struct PullResponse {
     bool reset = false;                     // drop the confirmed state first (pending mutations stay)
     bool more = false;                      // another pull would return more changes now
 };
+
+// Whether a pull's answer tells the client nothing it did not know: no changes, no page or reset
+// pending, no rejections, and nothing newly applied beyond what it acknowledged.
+bool pull_is_idle(const PullRequest& request, const PullResponse& response);
 
 struct Cursor {
     std::string epoch;
