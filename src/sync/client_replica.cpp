@@ -77,7 +77,13 @@ PullApplied ClientReplica::on_pull(const PullResponse& response)
 {
     PullApplied out;
     out.reset = response.reset;
-    if (response.reset) rows_.clear();
+    // With nothing pending the view is the confirmed state, and the same rows keep it so;
+    // otherwise the pending mutations are replayed over the new confirmed state below.
+    const bool view_follows = pending_.empty() && !response.reset;
+    if (response.reset) {
+        rows_.clear();
+        confirmed_ = State{};
+    }
     for (const auto& row : response.changes) {
         if (row.deleted) rows_.erase(row.key);
         else rows_[row.key] = row;
@@ -102,12 +108,11 @@ PullApplied ClientReplica::on_pull(const PullResponse& response)
             out.rejected.push_back(o);
         }
     }
-    std::vector<Row> rows;
-    rows.reserve(rows_.size());
-    for (const auto& [k, row] : rows_) rows.push_back(row);
-    confirmed_ = State{};
-    if (!rows.empty()) state_from_rows(rows, confirmed_);  // rows come from our own server's state
-    rebuild_view();
+    // Only the changed rows are applied: the rows come from our own server's state (a bad row
+    // would have been refused there), and they are newer than every row held.
+    apply_rows(confirmed_, response.changes, EventPlacement::ByVersion);
+    if (view_follows) apply_rows(view_, response.changes, EventPlacement::ByVersion);
+    else rebuild_view();
     return out;
 }
 

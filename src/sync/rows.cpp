@@ -1,6 +1,9 @@
 #include "sync/rows.h"
 
 #include <algorithm>
+#include <set>
+
+#include "core/json_fields.h"
 
 namespace wb::sync {
 
@@ -160,6 +163,107 @@ std::vector<Row> diff_keys(const State& before, const State& after, const std::v
         else if (a && !b) out.push_back(Row{key, 0, true, Json()});
     }
     return out;
+}
+
+namespace {
+
+template <class T>
+std::string parse_entity(const Row& row, T& out)
+{
+    static const Json kNoFields = Json::object();
+    JsonReader reader(kNoFields, "");
+    reader.read(row.body, "rows/" + row.key.kind + "/" + row.key.id, out);
+    return reader.error();
+}
+
+template <class T>
+std::string put_entity(std::map<std::string, T>& map, const Row& row)
+{
+    if (row.deleted) {
+        map.erase(row.key.id);
+        return "";
+    }
+    T value{};
+    std::string err = parse_entity(row, value);
+    if (err.empty()) map[row.key.id] = std::move(value);
+    return err;
+}
+
+// Every entity but events, which apply_rows gathers and places in one pass.
+std::string put_row(State& s, const Row& row)
+{
+    const std::string& k = row.key.kind;
+    if (k == kOrganisationKind) {
+        if (row.deleted) {
+            if (s.organisation.id == row.key.id) s.organisation = Organisation{};
+            return "";
+        }
+        Organisation org;
+        std::string err = parse_entity(row, org);
+        if (err.empty()) s.organisation = std::move(org);
+        return err;
+    }
+    if (k == "users") return put_entity(s.users, row);
+    if (k == "courses") return put_entity(s.courses, row);
+    if (k == "lessons") return put_entity(s.lessons, row);
+    if (k == "classes") return put_entity(s.classes, row);
+    if (k == "students") return put_entity(s.students, row);
+    if (k == "enrolments") return put_entity(s.enrolments, row);
+    if (k == "taskRecords") return put_entity(s.task_records, row);
+    if (k == "templates") {
+        if (row.deleted) s.templates.erase(row.key.id);
+        else s.templates[row.key.id] = row.body;
+        return "";
+    }
+    return "rows: unknown kind '" + k + "' (row " + row.key.id + ")";
+}
+
+}  // namespace
+
+std::string apply_rows(State& s, const std::vector<Row>& rows, EventPlacement placement)
+{
+    std::set<std::string> drop;  // events held now that leave their place (deleted or moved to the end)
+    std::vector<Event> append;   // in row order
+    auto unqueue = [&](const std::string& id) {
+        append.erase(std::remove_if(append.begin(), append.end(), [&](const Event& e) { return e.id == id; }),
+                     append.end());
+    };
+    std::string err;
+    for (const auto& row : rows) {
+        if (row.key.kind != "events") {
+            err = put_row(s, row);
+            if (!err.empty()) break;
+            continue;
+        }
+        const std::string& id = row.key.id;
+        auto held = s.event_index.find(id);
+        bool in_place = held != s.event_index.end() && !drop.count(id);
+        unqueue(id);
+        if (row.deleted) {
+            if (in_place) drop.insert(id);
+            continue;
+        }
+        Event e;
+        err = parse_entity(row, e);
+        if (!err.empty()) break;
+        if (in_place && placement == EventPlacement::InPlace) {
+            s.events[held->second] = std::move(e);
+            continue;
+        }
+        if (in_place) drop.insert(id);
+        append.push_back(std::move(e));
+    }
+    if (!drop.empty()) {
+        s.events.erase(std::remove_if(s.events.begin(), s.events.end(), [&](const Event& e) { return drop.count(e.id) > 0; }),
+                       s.events.end());
+        s.event_index.clear();
+        for (size_t i = 0; i < s.events.size(); ++i) s.event_index[s.events[i].id] = i;
+    }
+    for (auto& e : append) {
+        s.event_index[e.id] = s.events.size();
+        s.events.push_back(std::move(e));
+    }
+    return err;
 }
 
 std::string state_from_rows(const std::vector<Row>& rows, State& out)

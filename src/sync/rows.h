@@ -57,6 +57,20 @@ std::vector<Row> diff_keys(const State& before, const State& after, const std::v
 // message naming the offending row.
 std::string state_from_rows(const std::vector<Row>& rows, State& out);
 
+// Where apply_rows puts an event row whose event the state already has.
+enum class EventPlacement {
+    ByVersion,  // at the end: the rows are newer than every event held (a pull), so the events
+                // keep the order of their versions, exactly as state_from_rows would build them
+    InPlace,    // where it was (undoing a mutation on the server's state)
+};
+
+// Applies rows to `state` in place, in their order: a row replaces or adds its entity, a deleted
+// row removes it (a deleted organisation row leaves an unconfigured organisation); new events
+// are appended. Touches only the rows' entities, so a pull or an undo costs what it changes,
+// not the size of the state. Returns "" or a message naming the offending row; the rows before
+// it are applied.
+std::string apply_rows(State& state, const std::vector<Row>& rows, EventPlacement events);
+
 // The singleton organisation is stored under this kind with the organisation's id.
 extern const char* const kOrganisationKind;
 

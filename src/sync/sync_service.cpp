@@ -23,17 +23,24 @@ struct Applied {
     std::map<RowKey, Json> before;  // bodies of changed rows that existed before
 };
 
+bool known_mutation(const std::string& name)
+{
+    static const std::vector<std::string> names = mutation_names();
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
 Applied apply_one(State& working, const PendingMutation& pm)
 {
     Applied out;
     out.outcome.id = pm.id;
     auto keys = touched_keys(working, pm.mutation);
+    if (!keys && !known_mutation(pm.mutation.name)) keys = std::vector<RowKey>{};  // refused without a change
     State full_before;
     if (keys) {
         for (const auto& k : *keys)
             if (auto body = entity_json(working, k)) out.before[k] = std::move(*body);
     } else {
-        full_before = working;  // a mutation the key table does not know: diff everything
+        full_before = working;  // a mutation the key table does not know (rare): diff everything
     }
     MutationResult r = apply(working, pm.mutation);
     if (!r.ok) {
@@ -53,6 +60,21 @@ Applied apply_one(State& working, const PendingMutation& pm)
             if (auto body = entity_json(full_before, row.key)) out.before[row.key] = std::move(*body);
     }
     return out;
+}
+
+// Puts back what `a` changed (its rows as they were before; rows it created are removed) and
+// the mutation counter it advanced.
+void undo(State& state, const Applied& a)
+{
+    std::vector<Row> back;
+    back.reserve(a.rows.size());
+    for (const auto& row : a.rows) {
+        auto was = a.before.find(row.key);
+        if (was == a.before.end()) back.push_back(Row{row.key, 0, true, Json()});
+        else back.push_back(Row{row.key, 0, false, was->second});
+    }
+    apply_rows(state, back, EventPlacement::InPlace);  // bodies this state wrote itself: they read back
+    --state.version;
 }
 
 // A user may change a row when it is theirs before the change and stays theirs after it.
@@ -177,22 +199,21 @@ PushResult SyncService::apply_as_system(const std::vector<Mutation>& mutations, 
     return push_checked(req, system);
 }
 
+// Applies the batch to the live state in place (no copy of the state per push): each mutation
+// remembers what it changed, and a refused mutation or a failed transaction is undone from that.
 PushResult SyncService::push_checked(const PushRequest& request, const Scope& scope)
 {
-    State working;
     PushResponse response;
     std::optional<ErrorInfo> refused;
+    std::vector<Applied> kept;  // applied to live_ in this batch, in order
+    bool owners_moved = false;
     std::string err = store_->transact([&](SyncTransaction& tx) {
-        working = live_;
-        response = PushResponse{};
         ClientRecord client = tx.client(request.client_id);
         if (client.known && client.user_id != scope.user_id) {
             refused = not_your_client(request.client_id);
             return std::string("refused");
         }
         int64_t last = client.last_applied;
-        std::vector<const Mutation*> kept;  // applied in this batch, to rebuild after a refusal
-        auto owners = std::make_unique<RowOwners>(working);  // as of `working` before each mutation
         for (const auto& pm : request.mutations) {
             if (pm.id <= last) continue;  // applied before: a retry after a lost answer
             if (pm.id != last + 1) {
@@ -200,34 +221,39 @@ PushResult SyncService::push_checked(const PushRequest& request, const Scope& sc
                                                                   ", got " + std::to_string(pm.id)};
                 break;
             }
-            Applied a = apply_one(working, pm);
+            Applied a = apply_one(live_, pm);
             std::unique_ptr<RowOwners> after;  // set only when the owners changed
-            if (a.outcome.ok && changes_owners(a)) after = std::make_unique<RowOwners>(working);
-            const RowOwners& owners_after = after ? *after : *owners;
-            if (a.outcome.ok && !allowed(scope, a, *owners, owners_after)) {
+            if (a.outcome.ok && changes_owners(a)) after = std::make_unique<RowOwners>(live_);
+            const RowOwners& owners_after = after ? *after : *owners_;
+            if (a.outcome.ok && !allowed(scope, a, *owners_, owners_after)) {
+                undo(live_, a);
                 a.outcome = MutationOutcome{pm.id, false, {code::kForbidden,
                     pm.mutation.name + " changes data outside your classes"}};
-                a.rows.clear();
-                working = live_;  // rare: replay what this batch kept so far (`owners` still holds)
-                for (const Mutation* m : kept) apply(working, *m);
             }
             if (a.outcome.ok) {
-                write_rows(tx, working, *owners, owners_after, a);
-                kept.push_back(&pm.mutation);
-                if (after) owners = std::move(after);
+                write_rows(tx, live_, *owners_, owners_after, a);
+                if (after) {
+                    owners_ = std::move(after);
+                    owners_moved = true;
+                }
+                response.results.push_back(a.outcome);
+                kept.push_back(std::move(a));
             } else {
                 tx.record_rejection(request.client_id, a.outcome);  // the number still advances
+                response.results.push_back(a.outcome);
             }
-            response.results.push_back(a.outcome);
             last = pm.id;
         }
         response.last_applied = last;
         tx.set_last_applied(request.client_id, scope.user_id, last);
         return std::string();
     });
-    if (refused) return {std::nullopt, *refused};
-    if (!err.empty()) return {std::nullopt, {kStorage, err}};
-    live_ = std::move(working);
+    if (refused || !err.empty()) {  // nothing was kept: take the batch back out of the live state
+        for (auto it = kept.rbegin(); it != kept.rend(); ++it) undo(live_, *it);
+        if (owners_moved) owners_ = std::make_unique<RowOwners>(live_);
+        if (refused) return {std::nullopt, *refused};
+        return {std::nullopt, {kStorage, err}};
+    }
     return {response, {}};
 }
 

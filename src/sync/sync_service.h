@@ -2,10 +2,12 @@
 // The server side of sync, pure: applies pushed mutations exactly once and in order with the
 // same mutator the browser runs, and answers pulls from the store. The HTTP layer calls it with
 // the signed-in user; it serialises calls per organisation (one service, one writer).
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "core/state.h"
+#include "sync/scope.h"
 #include "sync/sync_store.h"
 
 namespace wb::sync {
@@ -34,11 +36,15 @@ public:
     const State& state() const { return live_; }
 
 private:
-    SyncService(SyncStore& store, State live) : store_(&store), live_(std::move(live)) {}
+    SyncService(SyncStore& store, State live)
+        : store_(&store), live_(std::move(live)), owners_(std::make_shared<RowOwners>(live_)) {}
     PushResult push_checked(const PushRequest& request, const Scope& scope);
 
     SyncStore* store_;
     State live_;
+    // Who owns which rows as of live_: rebuilt only when a mutation changes classes, enrolments
+    // or users. Shared so the service stays copyable (it is never copied while in use).
+    std::shared_ptr<const RowOwners> owners_;
 };
 
 }  // namespace wb::sync

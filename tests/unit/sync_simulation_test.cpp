@@ -98,9 +98,11 @@ struct Sim {
             auto r = server->push(req, d.user);
             CHECK_FALSE(r.response);
             ++failed_commits;
+            check_server_matches_store();  // the batch was taken back out of the live state
             return;
         }
         auto r = server->push(req, d.user);
+        check_server_matches_store();  // refused mutations were undone in place
         REQUIRE_MESSAGE(r.response, r.error.message);
         if (r.response->error) ++out_of_order;
         if (!reliable && dice.chance(20)) { ++lost_answers; return; }  // committed, answer lost
@@ -115,7 +117,32 @@ struct Sim {
         REQUIRE_MESSAGE(r.response, r.error.message);
         if (!reliable && dice.chance(15)) { ++lost_answers; return true; }
         d.replica.on_pull(*r.response);
+        check_incremental(d.replica);
         return r.response->more || !r.response->changes.empty();
+    }
+
+    // The service applies pushes to its live state in place and undoes refused mutations and
+    // failed commits; the live state must always be what the store's rows say.
+    void check_server_matches_store()
+    {
+        std::vector<Row> rows;
+        REQUIRE(store.live_rows(rows).empty());
+        State from_store;
+        REQUIRE(state_from_rows(rows, from_store).empty());
+        CHECK(state_rows(server->state()) == state_rows(from_store));
+        CHECK(server->state().events.size() == server->state().event_index.size());
+    }
+
+    // The replica applies each pull's rows to its states in place; they must equal what a full
+    // rebuild from all its rows gives (events in version order), and with nothing pending the
+    // view must be the confirmed state.
+    static void check_incremental(const ClientReplica& replica)
+    {
+        SavedReplica saved = replica.save();
+        State rebuilt;
+        if (!saved.rows.empty() && state_from_rows(saved.rows, rebuilt).empty())
+            CHECK(state_to_json(replica.confirmed()) == state_to_json(rebuilt));
+        if (replica.pending().empty()) CHECK(state_to_json(replica.view()) == state_to_json(replica.confirmed()));
     }
 
     void step()
