@@ -4,6 +4,7 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "core/state.h"
 #include "server/organisation_sync.h"
@@ -251,5 +252,108 @@ TEST_CASE("sync on a real store: over HTTP a client id belongs to the user who f
         CHECK(next["results"][0]["ok"] == true);
         auto news = wb::test::pull_all(puller, cursor, 100);
         CHECK(news.live["events"].count("bound-2") == 1);
+    });
+}
+
+// Issue 4, item 7: each kind of bad input to the sync endpoints gets a clear status and message,
+// and the server keeps serving. (Malformed JSON, missing fields and the expired session are in
+// the bad-requests case above; stale and future cursors and the lost acknowledgement in the
+// exactly-once case.)
+TEST_CASE("sync on a real store: over HTTP limits, unknown mutations, wrong types, cursors and numbers") {
+    wb::test::for_each_sync_server([](SyncServer& s) {
+        CAPTURE(s.backend);
+        std::string own = *students_of(s, "t1").begin();
+        SyncClient tutor(s, "tutor1", "t1-limits");
+        auto mutation = [&](int64_t id, const std::string& note_id) {
+            return json{{"id", id}, {"name", "event.record"}, {"args", note(note_id, own, "t1")}, {"createdAt", 1}};
+        };
+        auto push = [&](json mutations) {
+            auto res = tutor.post("/api/push", {{"clientId", "t1-limits"}, {"mutations", std::move(mutations)}});
+            REQUIRE(res);
+            REQUIRE_MESSAGE(res->status == 200, res->body);
+            return json::parse(res->body);
+        };
+
+        {  // a body over 4 MiB: 413 in the error shape, on the sync endpoint too
+            json huge = {{"clientId", "t1-limits"},
+                         {"mutations", json::array({{{"id", 1}, {"name", "event.record"},
+                                                     {"args", {{"text", std::string(5 * 1024 * 1024, 'x')}}}}})}};
+            check_error(tutor.post("/api/push", huge), 413, "payload_too_large");
+            CHECK_FALSE(server_has_event(s, "never"));
+        }
+        {  // an unknown mutation name is refused with its name; the number advances
+            json answer = push(json::array({{{"id", 1}, {"name", "student.teleport"}, {"args", json::object()}}}));
+            CHECK(answer["lastApplied"] == 1);
+            REQUIRE(answer["results"].size() == 1);
+            CHECK(answer["results"][0]["ok"] == false);
+            CHECK(answer["results"][0]["error"]["code"] == "rejected");
+            CHECK(answer["results"][0]["error"]["message"].get<std::string>().find("student.teleport") !=
+                  std::string::npos);
+        }
+        // Wrong types and values, each named by its JSON path.
+        check_error(tutor.post("/api/push", {{"clientId", "t1-limits"},
+                                             {"mutations", json::array({{{"id", 2}, {"name", 5}}})}}),
+                    400, "bad_request", "/mutations/0/name");
+        check_error(tutor.post("/api/push", {{"clientId", "t1-limits"},
+                                             {"mutations", json::array({{{"id", 2}, {"name", "event.record"}, {"args", "x"}}})}}),
+                    400, "bad_request", "/mutations/0/args");
+        check_error(tutor.post("/api/push", {{"clientId", "t1-limits"}, {"mutations", json::array({mutation(0, "zero")})}}),
+                    400, "bad_request", "/mutations/0/id");
+        json late = mutation(2, "late");
+        late["createdAt"] = "yesterday";
+        check_error(tutor.post("/api/push", {{"clientId", "t1-limits"}, {"mutations", json::array({late})}}), 400,
+                    "bad_request", "/mutations/0/createdAt");
+        check_error(tutor.post("/api/push", {{"clientId", ""}, {"mutations", json::array()}}), 400, "bad_request",
+                    "/clientId");
+        json pull = {{"clientId", "t1-limits"}, {"cursor", ""}, {"limit", 10}, {"acked", 0}};
+        for (const auto& [field, bad, path] : std::vector<std::tuple<std::string, json, std::string>>{
+                 {"acked", "x", "/acked"}, {"acked", -1, "/acked"}, {"cursor", 5, "/cursor"},
+                 {"limit", 10001, "/limit"}, {"limit", "ten", "/limit"}}) {
+            CAPTURE(field);
+            json body = pull;
+            body[field] = bad;
+            check_error(tutor.post("/api/pull", body), 400, "bad_request", path);
+        }
+        std::string cursor = tutor.pull("", 1)["cursor"];
+        std::string epoch = cursor.substr(0, cursor.find('.'));
+        for (const std::string& malformed : {epoch + ".abc", epoch + ".-5", std::string("."), epoch}) {
+            CAPTURE(malformed);
+            json body = pull;
+            body["cursor"] = malformed;
+            check_error(tutor.post("/api/pull", body), 400, "bad_request", "/cursor");
+        }
+
+        {  // a reordered batch is out_of_order and applies nothing; resent in order it applies once
+            json answer = push(json::array({mutation(3, "n3"), mutation(2, "n2")}));
+            CHECK(answer["error"]["code"] == "out_of_order");
+            CHECK(answer["lastApplied"] == 1);
+            CHECK_FALSE(server_has_event(s, "n2"));
+            CHECK_FALSE(server_has_event(s, "n3"));
+            json fixed = push(json::array({mutation(2, "n2"), mutation(3, "n3")}));
+            CHECK(fixed["lastApplied"] == 3);
+            CHECK(fixed["results"].size() == 2);
+            CHECK_FALSE(fixed.contains("error"));
+            // Replayed, and replayed with one more: only the new one is applied.
+            json replay = push(json::array({mutation(2, "n2"), mutation(3, "n3"), mutation(4, "n4")}));
+            CHECK(replay["lastApplied"] == 4);
+            REQUIRE(replay["results"].size() == 1);
+            CHECK(replay["results"][0]["id"] == 4);
+            // Skipped numbers: 6 after 4.
+            json gap = push(json::array({mutation(6, "n6")}));
+            CHECK(gap["error"]["code"] == "out_of_order");
+            CHECK(gap["error"]["message"].get<std::string>().find("expected mutation 5") != std::string::npos);
+            CHECK_FALSE(server_has_event(s, "n6"));
+        }
+        size_t notes = s.server->sync().with_state([](const wb::State& st) {
+            size_t n = 0;
+            for (const auto& e : st.events) n += e.id.size() == 2 && e.id[0] == 'n';
+            return n;
+        });
+        CHECK(notes == 3);  // n2, n3, n4: each exactly once
+
+        // After all of it the server still serves.
+        auto health = tutor.http.Get("/api/health");
+        REQUIRE(health);
+        CHECK(health->status == 200);
     });
 }
