@@ -263,3 +263,38 @@ TEST_CASE("apply_as_system continues a client's numbering across calls without a
     CHECK(more.response->results[0].ok);
     CHECK(w.store.data().version == version + 1);
 }
+
+TEST_CASE("a pull's waitMs travels as JSON, is bounded, and an answer with nothing new is idle")
+{
+    PullRequest req{"dev", "e.5", 100, 3, 25000};
+    Json j = to_json(req);
+    CHECK(j["waitMs"] == 25000);
+    PullRequest back;
+    REQUIRE(from_json(j, back) == "");
+    CHECK(back.wait_ms == 25000);
+    CHECK_FALSE(to_json(PullRequest{"dev", "", 10, 0, 0}).contains("waitMs"));  // 0: not sent
+    for (Json bad : {Json(-1), Json(25001), Json("5"), Json(0.5)}) {
+        Json b = j;
+        b["waitMs"] = bad;
+        PullRequest out;
+        CHECK(from_json(b, out).rfind("/waitMs", 0) == 0);
+    }
+
+    PullResponse idle{"e.9", {}, 3, {}, false, false};
+    CHECK(pull_is_idle(req, idle));
+    PullResponse applied = idle;
+    applied.last_applied = 4;  // a push of this client was applied since it acknowledged 3
+    CHECK_FALSE(pull_is_idle(req, applied));
+    PullResponse changed = idle;
+    changed.changes.push_back(Row{{"events", "n1"}, 9, true, Json()});
+    CHECK_FALSE(pull_is_idle(req, changed));
+    PullResponse more = idle;
+    more.more = true;
+    CHECK_FALSE(pull_is_idle(req, more));
+    PullResponse reset = idle;
+    reset.reset = true;
+    CHECK_FALSE(pull_is_idle(req, reset));
+    PullResponse rejected = idle;
+    rejected.rejected.push_back(MutationOutcome{3, false, {code::kForbidden, "x"}});
+    CHECK_FALSE(pull_is_idle(req, rejected));
+}
