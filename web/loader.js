@@ -238,6 +238,13 @@
     if (!$('loading').hidden && !failed) showError('crash', e.message);
   });
 
+  // The service worker (sw.js) keeps this build's files so the workbench opens offline.
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register('sw.js').catch(function (err) {
+      console.warn('workbench: no offline start (service worker: ' + (err && err.message ? err.message : err) + ')');
+    });
+  }
+
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 })();

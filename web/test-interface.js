@@ -47,6 +47,9 @@
     api.entity = function (kind, id) {
       return JSON.parse(module.ccall('wb_test_entity', 'string', ['string', 'string'], [String(kind), String(id)]));
     };
+    api.ids = function (kind, limit) {
+      return JSON.parse(module.ccall('wb_test_ids', 'string', ['string', 'number'], [String(kind), limit || 10]));
+    };
     api.count = function (kind) { return module.ccall('wb_test_count', 'number', ['string'], [String(kind)]); };
 
     if (module._wb_test_frame_count() > 0) api.ready = true;

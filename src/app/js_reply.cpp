@@ -18,6 +18,7 @@ namespace {
 struct Ticket {
     Answer answer;
     bool repeat = false;
+    bool redraw = true;
 };
 
 std::unordered_map<int, Ticket>& tickets() {
@@ -25,17 +26,17 @@ std::unordered_map<int, Ticket>& tickets() {
     return all;
 }
 
-int take_ticket(Answer answer, bool repeat) {
+int take_ticket(Answer answer, bool repeat, bool redraw) {
     static int next_id = 1;
     const int id = next_id++;
-    tickets()[id] = Ticket{std::move(answer), repeat};
+    tickets()[id] = Ticket{std::move(answer), repeat, redraw};
     return id;
 }
 
 }  // namespace
 
-int expect_answer(Answer answer) { return take_ticket(std::move(answer), false); }
-int expect_answers(Answer listener) { return take_ticket(std::move(listener), true); }
+int expect_answer(Answer answer, bool redraw) { return take_ticket(std::move(answer), false, redraw); }
+int expect_answers(Answer listener) { return take_ticket(std::move(listener), true, true); }
 
 std::string random_hex() {
     char out[33] = {};
@@ -52,7 +53,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void wb_js_done(int id, int status, const char* 
     auto it = all.find(id);
     if (it == all.end()) return;   // an answer nobody waits for any more
     wb::app::js::Answer answer = it->second.repeat ? it->second.answer : std::move(it->second.answer);
+    const bool redraw = it->second.redraw;
     if (!it->second.repeat) all.erase(it);
     answer(status, text ? text : "");
-    wb::platform::request_redraw();
+    if (redraw) wb::platform::request_redraw();
 }

@@ -10,7 +10,9 @@ namespace wb::app::js {
 
 using Answer = std::function<void(int status, std::string text)>;
 
-int expect_answer(Answer answer);      // one answer, then the ticket is gone
+// Answers request a redraw afterwards unless `redraw` is false (the sync loop's idle long-polls
+// must not wake an idle page; it redraws when something visible changed).
+int expect_answer(Answer answer, bool redraw = true);   // one answer, then the ticket is gone
 int expect_answers(Answer listener);   // every answer with this id, for as long as the page lives
 
 // Client ids and such: 32 hex characters from crypto.getRandomValues.

@@ -73,6 +73,7 @@ EMSCRIPTEN_KEEPALIVE const char* wb_test_workspace() {
                 {"storageDetail", ws.storage_detail()},
                 {"sessionExpired", ws.session_expired()},
                 {"user", ws.account().user_id},
+                {"token", ws.account().token},
                 {"loginError", ws.login_error()},
                 {"loginBusy", ws.login_busy()},
                 {"sync", {{"phase", sync_phase_name(s.phase)}, {"pending", s.pending_mutations},
@@ -125,6 +126,27 @@ EMSCRIPTEN_KEEPALIVE int wb_test_count(const char* kind) {
     if (k == "lessons") return static_cast<int>(view->lessons.size());
     if (k == "enrolments") return static_cast<int>(view->enrolments.size());
     return -1;
+}
+
+// The first `limit` ids of a kind in the visible data ("students", "events": the newest last).
+EMSCRIPTEN_KEEPALIVE const char* wb_test_ids(const char* kind, int limit) {
+    const State* view = app::workspace().view();
+    json out = json::array();
+    if (!view) return keep(out.dump());
+    const std::string k = kind;
+    auto take = [&](const auto& map) {
+        for (const auto& entry : map) {
+            if (static_cast<int>(out.size()) >= limit) break;
+            out.push_back(entry.first);
+        }
+    };
+    if (k == "students") take(view->students);
+    else if (k == "classes") take(view->classes);
+    else if (k == "lessons") take(view->lessons);
+    else if (k == "events")
+        for (size_t i = view->events.size() > static_cast<size_t>(limit) ? view->events.size() - limit : 0; i < view->events.size(); ++i)
+            out.push_back(view->events[i].id);
+    return keep(out.dump());
 }
 
 }  // extern "C"

@@ -1,22 +1,10 @@
 // When the app cannot start the page says why, in the visitor's language, with a reload
 // button, instead of staying blank: no WebGL2, or the app cannot be downloaded.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser } from './lib/browser.mjs';
+import { useServerAndBrowser } from './lib/fixture.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 function withoutWebGL2() {
   const original = HTMLCanvasElement.prototype.getContext;
@@ -36,10 +24,10 @@ async function errorScreen(page) {
 }
 
 test('no WebGL2: a Chinese error screen for a Chinese browser', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const context = await env.browser.newContext({ locale: 'zh-CN' });
   await context.addInitScript(withoutWebGL2);
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const screen = await errorScreen(page);
   assert.equal(screen.title, '工作台无法启动');
   assert.match(screen.message, /WebGL 2/);
@@ -50,10 +38,10 @@ test('no WebGL2: a Chinese error screen for a Chinese browser', async () => {
 });
 
 test('no WebGL2: an English error screen for an English browser', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await env.browser.newContext({ locale: 'en-US' });
   await context.addInitScript(withoutWebGL2);
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const screen = await errorScreen(page);
   assert.equal(screen.title, 'The workbench could not start');
   assert.match(screen.message, /WebGL 2/);
@@ -62,11 +50,11 @@ test('no WebGL2: an English error screen for an English browser', async () => {
 });
 
 test('the app cannot be downloaded: a network error screen, and reload recovers', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const context = await env.browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
   let block = true;
   await page.route('**/workbench.wasm*', (route) => (block ? route.abort('connectionreset') : route.continue()));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const screen = await errorScreen(page);
   assert.match(screen.message, /网络/);
   block = false;
@@ -77,7 +65,7 @@ test('the app cannot be downloaded: a network error screen, and reload recovers'
 });
 
 test('the loading screen reports byte progress from build-info.json', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const seen = [];
   await page.exposeFunction('wbRecordProgress', (v) => seen.push(v));
@@ -87,7 +75,7 @@ test('the loading screen reports byte progress from build-info.json', async () =
       if (bar) window.wbRecordProgress(Number(bar.getAttribute('aria-valuenow')));
     }).observe(document, { attributes: true, subtree: true, attributeFilter: ['aria-valuenow'] });
   });
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForFunction(() => window.workbench && window.workbench.ready === true, null, { timeout: 30000 });
   assert.ok(seen.length >= 2, `progress updated ${seen.length} times`);
   assert.equal(seen.at(-1), 100);

@@ -1,23 +1,15 @@
 // Renders only when something changes: once the page has settled the main loop pauses and no
 // frame is drawn; an input event draws a few frames, then the page goes idle again.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openApp, waitForIdle } from './lib/browser.mjs';
+import { useServerAndBrowser } from './lib/fixture.mjs';
+import { openSignedIn, waitForIdle } from './lib/browser.mjs';
 
-let server;
-let browser;
+const env = useServerAndBrowser();
 let app;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  app = await openApp(browser, server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+  app = await openSignedIn(env.browser, env.server);
 });
 
 const frames = (page) => page.evaluate(() => window.workbench.frameCount());

@@ -1,28 +1,17 @@
 // Input through the platform layer: keyboard modifiers reach ImGui and are released when the
 // window loses focus; mouse buttons too; the keyboard navigates; the wheel scrolls; a finger tap
 // drives the app as a touch source.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openApp, waitForLabels, waitForIdle, clickLabel } from './lib/browser.mjs';
+import { useServerAndBrowser } from './lib/fixture.mjs';
+import { openSignedIn, waitForLabels, waitForIdle, clickLabel } from './lib/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const input = (page) => page.evaluate(() => window.workbench.inputState());
 
 test('held keys and buttons are released when the window loses focus', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openSignedIn(env.browser, env.server);
   await page.keyboard.down('Shift');
   await page.keyboard.down('KeyA');
   await page.waitForFunction(() => window.workbench.inputState().shift && window.workbench.inputState().anyKey);
@@ -43,7 +32,7 @@ test('held keys and buttons are released when the window loses focus', async () 
 });
 
 test('a mouse click reports a mouse source and its position in CSS pixels', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, { deviceScaleFactor: 2 });
+  const { page, context, problems } = await openSignedIn(env.browser, env.server, 'tutor1', { deviceScaleFactor: 2 });
   await page.mouse.move(640, 400);
   await page.waitForFunction(() => window.workbench.inputState().x === 640);
   const s = await input(page);
@@ -62,7 +51,7 @@ test('a mouse click reports a mouse source and its position in CSS pixels', asyn
 });
 
 test('the keyboard navigates the sidebar (Tab, arrows, Enter)', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openSignedIn(env.browser, env.server);
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
@@ -74,7 +63,7 @@ test('the keyboard navigates the sidebar (Tab, arrows, Enter)', async () => {
 });
 
 test('the mouse wheel scrolls a region that overflows (a short window scrolls the sidebar)', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, { viewport: { width: 1280, height: 400 } });
+  const { page, context, problems } = await openSignedIn(env.browser, env.server, 'tutor1', { viewport: { width: 1280, height: 400 } });
   await waitForIdle(page);
   // The last sidebar row is below the fold: clipped, so not drawn.
   assert.ok(!(await page.evaluate(() => window.workbench.visibleLabels().includes('设置'))));
@@ -88,7 +77,7 @@ test('the mouse wheel scrolls a region that overflows (a short window scrolls th
 });
 
 test('a finger drag scrolls the sidebar without opening the row it started on', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, { viewport: { width: 1280, height: 400 }, hasTouch: true });
+  const { page, context, problems } = await openSignedIn(env.browser, env.server, 'tutor1', { viewport: { width: 1280, height: 400 }, hasTouch: true });
   await waitForIdle(page);
   assert.ok(!(await page.evaluate(() => window.workbench.visibleLabels().includes('设置'))));
   const cdp = await context.newCDPSession(page);
@@ -103,7 +92,7 @@ test('a finger drag scrolls the sidebar without opening the row it started on', 
 });
 
 test('a finger tap opens a view (touch source)', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, { hasTouch: true });
+  const { page, context, problems } = await openSignedIn(env.browser, env.server, 'tutor1', { hasTouch: true });
   await waitForLabels(page, ['回访']);
   const box = await page.evaluate(() => window.workbench.labelBounds('回访'));
   await page.touchscreen.tap(box.x + box.w / 2, box.y + box.h / 2);

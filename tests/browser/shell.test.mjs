@@ -1,28 +1,20 @@
 // The app shell in Chromium: loads from the real server, draws its first frame without console
 // or page errors, shows the navigation frame in Chinese by default, switches language both ways
 // at run time, navigates by test interface and by a real mouse click, and keeps a screenshot.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openApp, waitForLabels, artifactsDir, clickLabel } from './lib/browser.mjs';
+import { useServerAndBrowser } from './lib/fixture.mjs';
+import { openSignedIn, waitForLabels, artifactsDir, clickLabel } from './lib/browser.mjs';
 
 const NAV_ZH = ['今日待办', '学员', '课次', '练习', '回访', '退费', '续报', '数据看板', '模板', '设置'];
 const NAV_EN = ['Today', 'Students', 'Lessons', 'Homework', 'Follow-ups', 'Refunds', 'Renewal', 'Dashboard', 'Templates', 'Settings'];
 
-let server;
-let browser;
+const env = useServerAndBrowser();
 let app;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  app = await openApp(browser, server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+  app = await openSignedIn(env.browser, env.server);
 });
 
 test('the first frame is drawn and the loading screen is gone', async () => {
@@ -35,7 +27,7 @@ test('the first frame is drawn and the loading screen is gone', async () => {
 test('Chinese is the default language and the navigation frame is drawn', async () => {
   const { page } = app;
   assert.equal(await page.evaluate(() => window.workbench.language()), 'zh-CN');
-  await waitForLabels(page, [...NAV_ZH, '尚未同步']);
+  await waitForLabels(page, [...NAV_ZH, '刚刚 已同步']);
   const labels = await page.evaluate(() => window.workbench.visibleLabels());
   assert.ok(labels.includes('在线') || labels.includes('离线'), `status bar shows online state: ${labels}`);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
@@ -44,7 +36,7 @@ test('Chinese is the default language and the navigation frame is drawn', async 
 test('the language switches to English and back at run time', async () => {
   const { page } = app;
   assert.equal(await page.evaluate(() => window.workbench.setLanguage('en')), true);
-  await waitForLabels(page, [...NAV_EN, 'Not synced yet']);
+  await waitForLabels(page, [...NAV_EN, 'Synced just now']);
   let labels = await page.evaluate(() => window.workbench.visibleLabels());
   assert.ok(!labels.includes('今日待办'), 'no Chinese navigation label left after switching to English');
   assert.equal(await page.evaluate(() => localStorage.getItem('wb.language')), 'en');
@@ -63,7 +55,7 @@ test('the language switches to English and back at run time', async () => {
 test('the chosen language survives a reload', async () => {
   const { context } = app;
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.evaluate(() => localStorage.setItem('wb.language', 'en'));
   await page.reload();
   await page.waitForFunction(() => window.workbench && window.workbench.ready);

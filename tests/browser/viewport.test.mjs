@@ -1,23 +1,12 @@
 // The canvas follows the window: its backing store is CSS size x devicePixelRatio (crisp on
 // HiDPI), it resizes with the window, and ImGui lays out in CSS pixels.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openApp, waitForIdle, waitForLabels, artifactsDir } from './lib/browser.mjs';
+import { useServerAndBrowser } from './lib/fixture.mjs';
+import { openSignedIn, waitForIdle, waitForLabels, artifactsDir } from './lib/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const canvasSize = (page) => page.evaluate(() => {
   const c = document.getElementById('canvas');
@@ -25,7 +14,7 @@ const canvasSize = (page) => page.evaluate(() => {
 });
 
 test('devicePixelRatio 2: backing store is twice the CSS size', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, { deviceScaleFactor: 2 });
+  const { page, context, problems } = await openSignedIn(env.browser, env.server, 'tutor1', { deviceScaleFactor: 2 });
   await waitForIdle(page);
   const s = await canvasSize(page);
   assert.equal(s.dpr, 2);
@@ -40,7 +29,7 @@ test('devicePixelRatio 2: backing store is twice the CSS size', async () => {
 });
 
 test('resizing the window resizes the canvas and redraws', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openSignedIn(env.browser, env.server);
   await waitForIdle(page);
   const before = await page.evaluate(() => window.workbench.frameCount());
   await page.setViewportSize({ width: 900, height: 640 });
@@ -54,7 +43,7 @@ test('resizing the window resizes the canvas and redraws', async () => {
 });
 
 test('a devicePixelRatio change (browser zoom) updates the backing store', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openSignedIn(env.browser, env.server);
   await waitForIdle(page);
   // Chromium's DevTools protocol changes the device scale factor like a zoom would.
   const cdp = await context.newCDPSession(page);
@@ -68,7 +57,7 @@ test('a devicePixelRatio change (browser zoom) updates the backing store', async
 });
 
 test('a narrow window gets an icon sidebar whose labels show as tooltips', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, { viewport: { width: 420, height: 760 }, hasTouch: false });
+  const { page, context, problems } = await openSignedIn(env.browser, env.server, 'tutor1', { viewport: { width: 420, height: 760 }, hasTouch: false });
   await waitForIdle(page);
   let labels = await page.evaluate(() => window.workbench.visibleLabels());
   assert.ok(labels.includes('今日待办'), 'the header still names the view');
@@ -85,7 +74,7 @@ test('a narrow window gets an icon sidebar whose labels show as tooltips', async
 });
 
 test('a lost WebGL context is restored and the app draws again', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openSignedIn(env.browser, env.server);
   await waitForIdle(page);
   await page.evaluate(() => {
     window.wbLose = document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context');

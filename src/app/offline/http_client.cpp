@@ -23,7 +23,7 @@ std::string HttpAnswer::error_message() const {
 }
 
 int send_request(const char* method, const std::string& path, const std::string& body,
-                 const std::string& token, int timeout_ms, HttpDone done) {
+                 const std::string& token, int timeout_ms, HttpDone done, bool redraw) {
     const int id = js::expect_answer([done = std::move(done)](int status, std::string text) {
         HttpAnswer answer;
         if (status > 0) {
@@ -38,7 +38,7 @@ int send_request(const char* method, const std::string& path, const std::string&
         }
         answer.text = std::move(text);
         done(std::move(answer));
-    });
+    }, redraw);
     wb_js_fetch(id, method, path.c_str(), body.empty() ? nullptr : body.c_str(), token.c_str(), timeout_ms);
     return id;
 }

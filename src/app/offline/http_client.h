@@ -24,8 +24,9 @@ struct HttpAnswer {
 using HttpDone = std::function<void(HttpAnswer)>;
 
 // Starts a request; returns a handle for abort_request. `body` empty means no body (GET).
+// `redraw`: whether the answer wakes the page (see js::expect_answer).
 int send_request(const char* method, const std::string& path, const std::string& body,
-                 const std::string& token, int timeout_ms, HttpDone done);
+                 const std::string& token, int timeout_ms, HttpDone done, bool redraw = true);
 void abort_request(int handle);
 
 }  // namespace wb::app

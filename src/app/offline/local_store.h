@@ -27,7 +27,7 @@ struct StoreContents {
 
 struct StoreCommitted {
     bool ok = false;
-    std::string kind;      // when !ok: "full", "conflict", "unavailable", "error"
+    std::string kind;      // when !ok: "full", "conflict", "wiped", "unavailable", "error"
     std::string message;
 };
 

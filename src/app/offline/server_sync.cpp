@@ -163,7 +163,7 @@ void ServerSync::pull(int wait_ms) {
             return;
         }
         next();
-    });
+    }, /*redraw=*/false);
 }
 
 void ServerSync::fail(const std::string& message) {

@@ -83,9 +83,15 @@ Workspace::Workspace()
           [this]() -> sync::ClientReplica* { return mode_ == Mode::Server && replica_ ? &*replica_ : nullptr; },
           [this]() { return account_.token; },
           [this](const sync::PullApplied& applied) {
+              const bool nothing_new = applied.changed.empty() && applied.dropped.empty() && applied.rejected.empty() &&
+                                       !applied.reset && replica_->cursor() == persisted_cursor_;
+              if (nothing_new) return;   // an idle long-poll's answer: no write, no redraw
+              persisted_cursor_ = replica_->cursor();
               StoreBatch batch = batch_for_pull(applied, *replica_);
               if (sync_.last_synced_ms()) batch.put_meta(kMetaLastSynced, sync_.last_synced_ms());
               persist(batch, [this](bool) { broadcast_changed(); });
+              if (!applied.changed.empty() || !applied.dropped.empty() || !applied.rejected.empty() || applied.reset)
+                  platform::request_redraw();
           },
           [this]() {
               session_expired_ = true;
@@ -154,6 +160,7 @@ void Workspace::show_contents(const StoreContents& contents) {
 void Workspace::probe() {
     phase_ = Phase::Probing;
     send_request("GET", "api/health", "", "", kProbeTimeoutMs, [this](HttpAnswer a) {
+        if (phase_ != Phase::Probing) return;   // answered late: a login or the demo came first
         if (a.kind != HttpAnswer::Kind::Response) { phase_ = Phase::Unreachable; return; }
         const bool ours = a.ok() && a.json.is_object() && text_field(a.json, "status") == "ok";
         if (ours) phase_ = Phase::Login;

@@ -117,7 +117,8 @@ private:
     int64_t next_ticket_ = 1;
     std::set<int64_t> unsaved_;     // tickets whose transaction has not completed
     std::vector<sync::MutationOutcome> local_rejections_;
-    std::string leader_status_;     // followers: the leader's last status message (JSON)
+    std::string leader_status_;
+    std::string persisted_cursor_;  // the cursor last written, so idle answers write nothing     // followers: the leader's last status message (JSON)
 };
 
 Workspace& workspace();

@@ -34,7 +34,13 @@ export async function openApp(browser, url, contextOptions = {}) {
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('requestfailed', (req) => {
+    const why = req.failure()?.errorText || '';
+    // The sync loop ends its own idle long-poll when there is something to push or the network
+    // goes: an abort it asked for, not a problem.
+    if (req.url().endsWith('/api/pull') && why === 'net::ERR_ABORTED') return;
+    problems.push(`requestfailed: ${req.url()} ${why}`);
+  });
   await page.goto(url);
   await page.waitForFunction(() => window.workbench && window.workbench.ready === true, null, { timeout: 30000 });
   return { context, page, problems };
@@ -68,7 +74,9 @@ export async function workspace(page) {
 
 // Waits until `predicate(workspaceState)` holds; the predicate runs in the page.
 export async function waitForWorkspace(page, predicate, timeout = 20000) {
-  await page.waitForFunction(`(${predicate})(window.workbench.workspace())`, null, { timeout, polling: 50 });
+  // Also right after a reload, before the app has installed window.workbench again.
+  await page.waitForFunction(`window.workbench && window.workbench.ready === true && (${predicate})(window.workbench.workspace())`,
+                             null, { timeout, polling: 50 });
 }
 
 // Logs in with one of the server's demo accounts (through the same call the login form makes)

@@ -8,7 +8,7 @@ import path from 'node:path';
 
 const READY = /listening on (http:\/\/[^\s]+)/;
 // Browser tests need a few students per tutor, not the full 250: seeding stays quick.
-const DEMO_SIZE_ARGS = [];
+const DEMO_SIZE_ARGS = ['--demo-students-per-tutor', '20'];
 
 export function requireEnv(name) {
   const value = process.env[name];
@@ -54,7 +54,7 @@ export async function startServer({ timeoutMs = 60000, data = null, port = 0, ar
     accounts: parseAccounts(output),
     output: () => output,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
@@ -65,7 +65,7 @@ export async function startServer({ timeoutMs = 60000, data = null, port = 0, ar
     },
     // Ends the process at once, as a crash or a power cut would (the data directory stays).
     async kill() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;
