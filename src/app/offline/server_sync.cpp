@@ -114,9 +114,7 @@ void ServerSync::push() {
     set_activity(Activity::Pushing);
     request_ = send_request("POST", "api/push", body, hooks_.token(), kRequestTimeoutMs, [this](HttpAnswer a) {
         request_ = 0;
-        if (a.kind == HttpAnswer::Kind::Aborted) { next(); return; }
-        if (a.kind == HttpAnswer::Kind::Response && a.status == 401) { stop(); hooks_.session_expired(); return; }
-        if (!a.ok()) { fail(failure_text(a)); return; }
+        if (!usable(a)) return;
         sync::PushResponse response;
         const std::string problem = sync::from_json(a.json, response);
         if (!problem.empty()) { fail("push answer: " + problem); return; }
@@ -137,9 +135,7 @@ void ServerSync::pull(int wait_ms) {
     request_ = send_request("POST", "api/pull", body.dump(), hooks_.token(), kRequestTimeoutMs + wait_ms,
                             [this, wait_ms, started](HttpAnswer a) {
         request_ = 0;
-        if (a.kind == HttpAnswer::Kind::Aborted) { next(); return; }
-        if (a.kind == HttpAnswer::Kind::Response && a.status == 401) { stop(); hooks_.session_expired(); return; }
-        if (!a.ok()) { fail(failure_text(a)); return; }
+        if (!usable(a)) return;
         sync::PullResponse response;
         const std::string problem = sync::from_json(a.json, response);
         if (problem.size()) { fail("pull answer: " + problem); return; }
@@ -164,6 +160,15 @@ void ServerSync::pull(int wait_ms) {
         }
         next();
     }, /*redraw=*/false);
+}
+
+// The common outcomes of an answer that carries no data: an abort we asked for (carry on), an
+// expired session (stop, keep everything), a failure (back off). True when `a` has data.
+bool ServerSync::usable(const HttpAnswer& a) {
+    if (a.kind == HttpAnswer::Kind::Aborted) { next(); return false; }
+    if (a.kind == HttpAnswer::Kind::Response && a.status == 401) { stop(); hooks_.session_expired(); return false; }
+    if (!a.ok()) { fail(failure_text(a)); return false; }
+    return true;
 }
 
 void ServerSync::fail(const std::string& message) {

@@ -11,6 +11,8 @@
 
 namespace wb::app {
 
+struct HttpAnswer;
+
 struct ServerSyncHooks {
     std::function<sync::ClientReplica*()> replica;                 // nullptr: nothing to sync
     std::function<std::string()> token;
@@ -43,6 +45,7 @@ private:
     void next();
     void push();
     void pull(int wait_ms);
+    bool usable(const HttpAnswer& a);
     void fail(const std::string& message);
     void schedule_retry();
     void set_activity(Activity a);
