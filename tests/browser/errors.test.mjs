@@ -50,7 +50,8 @@ test('no WebGL2: an English error screen for an English browser', async () => {
 });
 
 test('the app cannot be downloaded: a network error screen, and reload recovers', async () => {
-  const context = await env.browser.newContext({ locale: 'zh-CN' });
+  // No service worker: on a first visit it would fetch the build itself, past the page's routes.
+  const context = await env.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
   const page = await context.newPage();
   let block = true;
   await page.route('**/workbench.wasm*', (route) => (block ? route.abort('connectionreset') : route.continue()));

@@ -9,7 +9,11 @@ const env = useServerAndBrowser();
 let app;
 
 before(async () => {
+  await env.ready;
   app = await openSignedIn(env.browser, env.server);
+  // The first sync's last writes to IndexedDB answer a moment after the pull: let them land.
+  await waitForIdle(app.page);
+  await app.page.waitForTimeout(1000);
 });
 
 const frames = (page) => page.evaluate(() => window.workbench.frameCount());

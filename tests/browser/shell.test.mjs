@@ -14,6 +14,7 @@ const env = useServerAndBrowser();
 let app;
 
 before(async () => {
+  await env.ready;
   app = await openSignedIn(env.browser, env.server);
 });
 
