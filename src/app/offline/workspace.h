@@ -117,7 +117,9 @@ private:
     int64_t next_ticket_ = 1;
     std::set<int64_t> unsaved_;     // tickets whose transaction has not completed
     std::vector<sync::MutationOutcome> local_rejections_;
-    std::string leader_status_;
+    SyncStatus leader_status_;      // followers: what the leader last reported
+    bool leader_status_known_ = false;
+    double whole_write_tried_at_ = -1e18;  // memory-only: when the whole replica was last tried
     std::string persisted_cursor_;  // the cursor last written, so idle answers write nothing     // followers: the leader's last status message (JSON)
 };
 

@@ -94,6 +94,11 @@ void Workspace::persist(const StoreBatch& batch, std::function<void(bool)> after
 // the whole replica is written in one transaction and the warning goes away.
 void Workspace::persist_whole_replica() {
     if (storage_issue_ == StorageIssue::Unavailable || !replica_) return;
+    // Rewriting every row after each change of a full disk would be the slowest path of all:
+    // try at most every half minute.
+    const double now = js::now_utc_ms();
+    if (now - whole_write_tried_at_ < 30000) return;
+    whole_write_tried_at_ = now;
     StoreBatch batch = batch_for_new_replica(*replica_);
     batch.put_meta(kMetaMode, mode_ == Mode::Server ? "server" : "demo");
     commit_local_store(batch, [this](StoreCommitted result) {
@@ -160,7 +165,18 @@ void Workspace::broadcast_changed() {
 void Workspace::on_tab_message(const std::string& text) {
     json message = json::parse(text, nullptr, false);
     if (!message.is_object() || !message.contains("type") || message["type"] != "changed") return;
-    if (message.contains("status")) leader_status_ = message["status"].dump();
+    // Parsed once here, not in every frame's sync_status().
+    if (message.contains("status") && message["status"].is_object()) {
+        const json& status = message["status"];
+        leader_status_ = SyncStatus{};
+        if (status.contains("lastSynced") && status["lastSynced"].is_number_integer())
+            leader_status_.last_synced_ms = status["lastSynced"].get<int64_t>();
+        if (status.contains("error") && status["error"].is_string()) leader_status_.error = status["error"].get<std::string>();
+        leader_status_.phase = status.contains("expired") && status["expired"] == true ? SyncStatus::Phase::SessionExpired
+                             : !leader_status_.error.empty() ? SyncStatus::Phase::Failed
+                             : leader_status_.last_synced_ms ? SyncStatus::Phase::Synced : SyncStatus::Phase::NeverSynced;
+        leader_status_known_ = true;
+    }
     if (reload_pending_) return;
     reload_pending_ = true;
     emscripten_set_timeout([](void*) { workspace().reload_from_store(); }, kReloadDebounceMs, nullptr);
@@ -221,16 +237,10 @@ SyncStatus Workspace::sync_status() const {
     }
     if (mode_ == Mode::Demo) { s.phase = SyncStatus::Phase::Demo; return s; }
     if (session_expired_) { s.phase = SyncStatus::Phase::SessionExpired; return s; }
-    if (!leader_ && !leader_status_.empty()) {
-        json status = json::parse(leader_status_, nullptr, false);
-        if (status.is_object()) {
-            if (status.contains("lastSynced") && status["lastSynced"].is_number_integer())
-                s.last_synced_ms = status["lastSynced"].get<int64_t>();
-            if (status.contains("error") && status["error"].is_string()) s.error = status["error"].get<std::string>();
-            if (status.contains("expired") && status["expired"] == true) { s.phase = SyncStatus::Phase::SessionExpired; return s; }
-        }
-        s.phase = !s.error.empty() ? SyncStatus::Phase::Failed
-                : s.last_synced_ms ? SyncStatus::Phase::Synced : SyncStatus::Phase::NeverSynced;
+    if (!leader_ && leader_status_known_) {
+        s.phase = leader_status_.phase;
+        s.last_synced_ms = leader_status_.last_synced_ms;
+        s.error = leader_status_.error;
         return s;
     }
     s.last_synced_ms = sync_.last_synced_ms();
