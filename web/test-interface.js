@@ -51,6 +51,13 @@
       return JSON.parse(module.ccall('wb_test_ids', 'string', ['string', 'number'], [String(kind), limit || 10]));
     };
     api.count = function (kind) { return module.ccall('wb_test_count', 'number', ['string'], [String(kind)]); };
+    // A named query an area of the app registered (src/app/test_queries.h). Throws on an unknown
+    // name so a typo fails the test loudly.
+    api.query = function (name, args) {
+      var answer = JSON.parse(module.ccall('wb_test_query', 'string', ['string', 'string'], [String(name), JSON.stringify(args || {})]));
+      if (!answer.ok) throw new Error(answer.error);
+      return answer.value;
+    };
 
     if (module._wb_test_frame_count() > 0) api.ready = true;
     else {

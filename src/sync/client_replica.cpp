@@ -44,6 +44,7 @@ Enqueued ClientReplica::enqueue(const Mutation& mutation, TimeMs now)
     MutationResult r = apply(trial, mutation);
     if (!r.ok) return {r, std::nullopt};
     view_ = std::move(trial);
+    ++view_changes_;
     PendingMutation record{next_id_++, mutation, now};
     pending_.push_back(record);
     return {r, record};
@@ -111,8 +112,12 @@ PullApplied ClientReplica::on_pull(const PullResponse& response)
     // Only the changed rows are applied: the rows come from our own server's state (a bad row
     // would have been refused there), and they are newer than every row held.
     apply_rows(confirmed_, response.changes, EventPlacement::ByVersion);
-    if (view_follows) apply_rows(view_, response.changes, EventPlacement::ByVersion);
-    else rebuild_view();
+    if (view_follows) {
+        apply_rows(view_, response.changes, EventPlacement::ByVersion);
+        if (!response.changes.empty()) ++view_changes_;
+    } else {
+        rebuild_view();
+    }
     return out;
 }
 
@@ -126,6 +131,7 @@ void ClientReplica::dismiss_rejection(int64_t id)
 void ClientReplica::rebuild_view()
 {
     view_ = confirmed_;
+    ++view_changes_;
     // A pending mutation that no longer applies stays queued: the server has the last word
     // and its rejection will come back with a reason.
     for (const auto& p : pending_) apply(view_, p.mutation);

@@ -48,6 +48,9 @@ public:
     const std::string& cursor() const { return cursor_; }
     int64_t acked() const { return acked_; }
     int64_t next_id() const { return next_id_; }
+    // Counts changes of view(): readers cache what they derive from the view and recompute when
+    // this moves (a new replica object starts again at 0, so keep its identity too).
+    uint64_t view_changes() const { return view_changes_; }
     SavedReplica save() const;
 
     // A local change: checked against the optimistic view first; a rejected one is not queued
@@ -76,6 +79,7 @@ private:
     std::vector<MutationOutcome> rejected_;
     State confirmed_;
     State view_;
+    uint64_t view_changes_ = 0;
 };
 
 }  // namespace wb::sync

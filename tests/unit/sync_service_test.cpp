@@ -298,3 +298,20 @@ TEST_CASE("a pull's waitMs travels as JSON, is bounded, and an answer with nothi
     rejected.rejected.push_back(MutationOutcome{3, false, {code::kForbidden, "x"}});
     CHECK_FALSE(pull_is_idle(req, rejected));
 }
+
+TEST_CASE("view_changes moves with every change of the view and only then")
+{
+    World w;
+    ClientReplica c("dev");
+    w.pull_all(c, "t1");
+    const uint64_t after_pull = c.view_changes();
+    CHECK(after_pull > 0);
+    auto idle = w.server->pull(c.next_pull(1000), "t1");  // nothing new: the view is the same
+    REQUIRE(idle.response);
+    c.on_pull(*idle.response);
+    CHECK(c.view_changes() == after_pull);
+    CHECK_FALSE(c.enqueue(test::note("n1", "no-such-student", 1, "x"), 1).record);
+    CHECK(c.view_changes() == after_pull);  // a refused edit changes nothing
+    REQUIRE(c.enqueue(test::note("n1", "s1", 1, "一"), 1).record);
+    CHECK(c.view_changes() == after_pull + 1);
+}

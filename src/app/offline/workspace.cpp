@@ -150,6 +150,7 @@ void Workspace::show_contents(const StoreContents& contents) {
     if (contents.meta.contains(kMetaLastSynced) && contents.meta[kMetaLastSynced].is_number_integer())
         sync_.set_last_synced_ms(contents.meta[kMetaLastSynced].get<int64_t>());
     replica_ = std::move(replica);
+    ++replicas_made_;
     mode_ = mode == "server" ? Mode::Server : Mode::Demo;
     phase_ = Phase::Ready;
     start_tabs();
@@ -185,6 +186,7 @@ void Workspace::start_demo() {
 
 void Workspace::begin_replica(sync::ClientReplica replica, Mode mode) {
     replica_ = std::move(replica);
+    ++replicas_made_;
     mode_ = mode;
     session_expired_ = false;
     StoreBatch batch = batch_for_new_replica(*replica_);
@@ -252,6 +254,7 @@ std::string Workspace::leave() {
         send_request("POST", "api/logout", "{}", account_.token, kLoginTimeoutMs, [](HttpAnswer) {});
     sync_.stop();
     replica_.reset();
+    ++replicas_made_;
     account_ = Account{};
     mode_ = Mode::None;
     session_expired_ = false;

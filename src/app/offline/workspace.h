@@ -53,6 +53,9 @@ public:
 
     // [SECTION] Data
     const State* view() const { return replica_ ? &replica_->view() : nullptr; }
+    // Moves whenever view() may show different data: views cache what they derive from the data
+    // (schedule, risk, roster rows) and recompute when it changes, never per frame.
+    uint64_t data_version() const { return (replicas_made_ << 32) + (replica_ ? replica_->view_changes() : 0); }
     const Account& account() const { return account_; }
     bool session_expired() const { return session_expired_; }
     struct Submitted {
@@ -100,6 +103,7 @@ private:
     Mode mode_ = Mode::None;
     Account account_;
     std::optional<sync::ClientReplica> replica_;
+    uint64_t replicas_made_ = 0;    // replica_ replaced or dropped: part of data_version()
     ServerSync sync_;
     bool memory_only_ = false;      // the store cannot be written: keep working in memory
     bool store_dirty_ = false;      // memory holds changes the store lacks

@@ -55,7 +55,10 @@ void Workspace::commit_submission(sync::PendingMutation record, Mutation mutatio
             load_local_store([this, mutation, ticket, attempt](StoreContents contents) {
                 std::string error;
                 std::optional<sync::ClientReplica> fresh = contents.error.empty() ? replica_from_store(contents, error) : std::nullopt;
-                if (fresh) replica_ = std::move(fresh);
+                if (fresh) {
+                    replica_ = std::move(fresh);
+                    ++replicas_made_;
+                }
                 sync::Enqueued again = replica_->enqueue(mutation, static_cast<TimeMs>(js::now_utc_ms()));
                 if (!again.record) {   // no longer valid on the newer data: say so
                     unsaved_.erase(ticket);
@@ -197,6 +200,7 @@ void Workspace::reload_from_store() {
             if (mode.empty()) {   // another tab left the account
                 sync_.stop();
                 replica_.reset();
+                ++replicas_made_;
                 mode_ = Mode::None;
                 account_ = Account{};
                 probe();
@@ -206,6 +210,7 @@ void Workspace::reload_from_store() {
             std::optional<sync::ClientReplica> fresh = replica_from_store(contents, error);
             if (fresh) {
                 replica_ = std::move(fresh);
+                ++replicas_made_;
                 mode_ = mode == "server" ? Mode::Server : Mode::Demo;
                 if (contents.meta.contains(kMetaAccount)) {
                     const std::string before = account_.token;
