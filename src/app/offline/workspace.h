@@ -64,6 +64,9 @@ public:
         int64_t ticket = 0;   // saved() turns true for it once it is durable in the store
     };
     Submitted submit(const Mutation& mutation);
+    // A fresh id for an entity this device creates ("note-<client id>-<time><counter>"): unique
+    // across devices and reloads without asking the server.
+    std::string new_id(const char* prefix);
     bool saved(int64_t ticket) const { return ticket > 0 && ticket < next_ticket_ && !unsaved_.count(ticket); }
     const std::vector<sync::MutationOutcome>& rejected() const;
     void dismiss_rejection(int64_t id);
@@ -119,6 +122,7 @@ private:
     bool reload_pending_ = false;
     bool reloading_ = false;
     int64_t next_ticket_ = 1;
+    int64_t ids_made_ = 0;
     std::set<int64_t> unsaved_;     // tickets whose transaction has not completed
     std::vector<sync::MutationOutcome> local_rejections_;
     SyncStatus leader_status_;      // followers: what the leader last reported

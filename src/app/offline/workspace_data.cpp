@@ -1,10 +1,13 @@
 // The workspace's data path: local changes, durable writes, other tabs, and the status.
 #include "offline/workspace.h"
 
+#include <emscripten/emscripten.h>
+
 #include "js_reply.h"
 #include "offline/replica_record.h"
 #include "platform.h"
 
+#include <emscripten/emscripten.h>
 #include <emscripten/eventloop.h>
 
 namespace wb::app {
@@ -21,6 +24,16 @@ const std::vector<sync::MutationOutcome> kNoOutcomes;
 }  // namespace
 
 // [SECTION] Local changes --------------------------------------------------------------------
+
+std::string Workspace::new_id(const char* prefix) {
+    // The client id separates devices; tabs of one browser share it, so a random token drawn
+    // once per tab separates them; the wall clock separates reloads; the counter, ids made in
+    // one millisecond.
+    static const std::string tab = std::to_string(static_cast<int>(emscripten_random() * 1e6));
+    const std::string client = replica_ ? replica_->client_id() : std::string("local");
+    return std::string(prefix) + "-" + client + "-" + tab + "-" +
+           std::to_string(static_cast<int64_t>(js::now_utc_ms())) + "-" + std::to_string(++ids_made_);
+}
 
 Workspace::Submitted Workspace::submit(const Mutation& mutation) {
     Submitted out;
