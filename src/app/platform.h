@@ -34,6 +34,10 @@ double now_ms();                 // monotonic milliseconds (performance.now())
 std::uint64_t frames_drawn();    // frames rendered since start
 bool idle();                     // the loop is paused and no wake-up timer is pending
 
+// Runs `hook` after every frame, once ImGui has rendered (the accessibility mirror compares
+// what is focused with what it last told the page). Register at start-up.
+void after_each_frame(void (*hook)());
+
 // The CJK font the loading page fetched (with progress) before the app started: a malloc'ed
 // buffer whose ownership passes to the caller (Dear ImGui's default allocator is malloc/free,
 // so it can be handed to the font atlas as owned data). data == nullptr when there is none.

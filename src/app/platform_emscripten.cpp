@@ -9,6 +9,7 @@
 #include "platform.h"
 
 #include "dom_keys.h"
+#include "ime_bridge.h"
 
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
@@ -22,10 +23,10 @@
 #include <cfloat>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 extern "C" {
 int wb_js_install_listeners(const char* selector);
-int wb_js_keyboard_in_editable();
 int wb_js_is_mac();
 int wb_js_online();
 void* wb_js_take_font(int* size_out);
@@ -68,8 +69,14 @@ struct State {
     double css_w = 0, css_h = 0, ratio = 1;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     bool context_lost = false;        // between webglcontextlost and webglcontextrestored
+    bool in_frame = false;            // tick() is running (a synchronous frame must not nest)
 };
 State g_state;
+
+std::vector<void (*)()>& frame_end_hooks() {
+    static std::vector<void (*)()> hooks;
+    return hooks;
+}
 void (*g_online_listener)(bool) = nullptr;   // platform::on_online_changed
 
 void resume_loop() {
@@ -166,10 +173,13 @@ void tick() {
     io.DisplaySize = ImVec2(static_cast<float>(g_state.css_w), static_cast<float>(g_state.css_h));
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(g_state.ratio), static_cast<float>(g_state.ratio));
 
+    g_state.in_frame = true;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     g_state.frame();
     ImGui::Render();
+    g_state.in_frame = false;
+    for (void (*hook)() : frame_end_hooks()) hook();
 
     int fb_w = 0, fb_h = 0;
     emscripten_get_canvas_element_size(g_state.canvas, &fb_w, &fb_h);
@@ -195,23 +205,37 @@ void add_modifiers(ImGuiIO& io, const EmscriptenKeyboardEvent& e) {
 }
 
 // Keys are listened for on the window so the app has the keyboard without the canvas holding
-// focus. While an editable element has focus (an IME bridge, a file dialog's input...) the app
-// leaves keys alone. Only keys that carry no text and would move focus or act on the page are
-// preventDefault'ed: printable keys must reach `keypress`, and browser shortcuts stay intact.
+// focus. While the text bridge (ime_bridge.h) has focus, keys still feed ImGui but text comes
+// from the bridge's `input` events; while an IME composes, or another editable element has
+// focus, the app leaves keys alone. Only keys that carry no text and would move focus or act on
+// the page are preventDefault'ed: printable keys must reach `keypress` (or the bridge), and
+// browser shortcuts (copy/paste events included) stay intact.
+constexpr unsigned long kImeProcessingKeyCode = 229;   // keydown while an IME handles the key
+
+bool bridge_must_not_see(ImGuiKey key, const EmscriptenKeyboardEvent& e) {
+    if (key == ImGuiKey_Enter || key == ImGuiKey_KeypadEnter) return true;   // no newline in it
+    const bool shortcut = e.ctrlKey || e.metaKey;
+    return shortcut && (key == ImGuiKey_Z || key == ImGuiKey_Y);   // ImGui undoes, not the textarea
+}
+
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
-    if (wb_js_keyboard_in_editable()) return EM_FALSE;
+    const KeyboardTarget target = keyboard_target();
+    if (target == KeyboardTarget::OtherEditable || target == KeyboardTarget::BridgeComposing) return EM_FALSE;
+    if (type == EMSCRIPTEN_EVENT_KEYDOWN && e->keyCode == kImeProcessingKeyCode) return EM_FALSE;
     ImGuiIO& io = ImGui::GetIO();
     add_modifiers(io, *e);
     const ImGuiKey key = imgui_key_from_dom_code(e->code);
     if (key != ImGuiKey_None) io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
     wake();
+    if (type != EMSCRIPTEN_EVENT_KEYDOWN) return EM_FALSE;
+    if (target == KeyboardTarget::Bridge && bridge_must_not_see(key, *e)) return EM_TRUE;
     const bool browser_combo = e->metaKey || (e->altKey && !g_state.is_mac);
-    return type == EMSCRIPTEN_EVENT_KEYDOWN && is_navigation_key(key) && !browser_combo;
+    return is_navigation_key(key) && !browser_combo;
 }
 
-// Text while the canvas has the keyboard (an IME composes into a hidden textarea instead).
+// Text while the canvas has the keyboard (the text bridge delivers its own through `input`).
 EM_BOOL on_keypress(int, const EmscriptenKeyboardEvent* e, void*) {
-    if (wb_js_keyboard_in_editable()) return EM_FALSE;
+    if (keyboard_target() != KeyboardTarget::App) return EM_FALSE;
     const bool alt_gr = e->ctrlKey && e->altKey;
     if ((e->ctrlKey || e->metaKey) && !alt_gr) return EM_FALSE;
     unsigned int c = 0;
@@ -299,6 +323,7 @@ StartError start(const char* canvas_selector) {
 
     install_html5_listeners();
     wb_js_install_listeners(canvas_selector);
+    install_text_bridge(canvas_selector, "");
     update_viewport();
     return StartError::None;
 }
@@ -309,6 +334,8 @@ void run(FrameFn frame) {
 }
 
 void request_redraw() { wake(); }
+
+void after_each_frame(void (*hook)()) { frame_end_hooks().push_back(hook); }
 
 void animate_until(double until_ms) {
     g_state.animate_until = std::max(g_state.animate_until, until_ms);
@@ -356,6 +383,16 @@ EMSCRIPTEN_KEEPALIVE void wb_platform_pointer(int kind, double x, double y, int 
         io.AddMouseButtonEvent(button, kind == 1);
     keep_hover_timers_running();
     wake();
+}
+
+// Draws `frames` frames right now, inside the DOM event being handled: a copy event gets what
+// ImGui copies, and a tap that activates a text field focuses the text bridge within the
+// gesture (phones open their keyboard only then).
+EMSCRIPTEN_KEEPALIVE void wb_platform_draw_now(int frames) {
+    using namespace wb::platform;
+    if (g_state.in_frame || !g_state.frame) return;
+    wake();
+    for (int i = 0; i < frames; ++i) tick();
 }
 
 EMSCRIPTEN_KEEPALIVE void wb_platform_viewport_changed() { wb::platform::wake(); }

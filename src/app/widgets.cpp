@@ -1,5 +1,6 @@
 #include "widgets.h"
 
+#include "accessibility_mirror.h"
 #include "theme.h"
 #include "ui_text.h"
 
@@ -36,6 +37,7 @@ bool segmented_control(const char* id, const char* const* labels, int count, int
             changed = true;
         }
         const bool hovered = ImGui::IsItemHovered();
+        accessibility::describe_last_item(accessibility::Role::Option, labels[i], nullptr, *selected == i);
         ImGui::PopID();
         const bool on = *selected == i;
         if (on) {
@@ -90,6 +92,7 @@ bool styled_button(const char* label, ImVec2 size, bool enabled, ImU32 fill, ImU
     ImGui::PushStyleColor(ImGuiCol_Border, border);
     ImGui::BeginDisabled(!enabled);
     const bool clicked = ImGui::Button(label, size);
+    accessibility::describe_last_item(accessibility::Role::Button, label, nullptr, false, enabled);
     ImGui::EndDisabled();
     if (enabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::PopStyleColor(5);
@@ -125,6 +128,8 @@ bool text_field(const char* id, const char* label, char* buffer, int size, bool 
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
     if (password) flags |= ImGuiInputTextFlags_Password;
     const bool entered = ImGui::InputText(id, buffer, static_cast<size_t>(size), flags);
+    accessibility::describe_last_item(password ? accessibility::Role::PasswordField : accessibility::Role::TextField,
+                                      label, buffer);
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar(3);
     // The field's rectangle, under its label, so tests can click into it.

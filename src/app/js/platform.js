@@ -20,9 +20,14 @@ mergeInto(LibraryManager.library, {
     canvas.addEventListener('pointerdown', function(e) {
       if (!e.isPrimary && e.pointerType === 'touch') return;   // one finger is the mouse
       try { canvas.setPointerCapture(e.pointerId); } catch (err) {}
-      if (document.activeElement !== canvas) canvas.focus({ preventScroll: true });
+      // The text bridge keeps the keyboard while a field is active (a click may only move the
+      // caret); the app hands it back when the field deactivates.
+      var bridge = document.getElementById('wb-text-input');
+      if (document.activeElement !== canvas && (!bridge || document.activeElement !== bridge))
+        canvas.focus({ preventScroll: true });
       send(1, e);
       e.preventDefault();
+      if (e.pointerType === 'touch') _wb_platform_draw_now(1);   // see pointerup
     });
     canvas.addEventListener('pointermove', function(e) {
       if (!e.isPrimary) return;
@@ -33,6 +38,9 @@ mergeInto(LibraryManager.library, {
       send(2, e);
       // A lifted finger hovers nothing; a mouse stays where it is.
       if (e.pointerType !== 'mouse') send(3, e);
+      // A tap on a text field must focus the text bridge within the gesture, or phones keep
+      // their on-screen keyboard closed: draw the press and the release now.
+      if (e.pointerType === 'touch') _wb_platform_draw_now(2);
     });
     canvas.addEventListener('pointercancel', function(e) { send(2, e); send(3, e); });
     canvas.addEventListener('pointerleave', function(e) {
@@ -67,16 +75,6 @@ mergeInto(LibraryManager.library, {
 
   $wbCanvas: function(selector) {
     return Module['canvas'] || document.querySelector(selector);
-  },
-
-  // True while the keyboard belongs to an editable element of the page (an <input>, a
-  // <textarea>, contenteditable: e.g. the IME bridge): the app then leaves the browser's
-  // default handling of keys alone.
-  wb_js_keyboard_in_editable: function() {
-    var el = document.activeElement;
-    if (!el || el === document.body) return 0;
-    var tag = el.tagName;
-    return (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable) ? 1 : 0;
   },
 
   wb_js_is_mac: function() {

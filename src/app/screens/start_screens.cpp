@@ -6,6 +6,7 @@
 #include "widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ClearActiveID, BringWindowToDisplayFront
 
 #include <algorithm>
 #include <cstring>
@@ -20,6 +21,7 @@ struct LoginForm {
     char login[64] = {};
     char password[128] = {};
     bool focus_pending = true;
+    bool relogin_dismissed = false;   // "Later" / Escape: work on offline, a pill brings it back
 };
 
 LoginForm& form() {
@@ -155,8 +157,33 @@ bool draw_start_screen(Workspace& ws) {
     return false;
 }
 
+namespace {
+
+// While the re-login dialog is put off, a small pill in the top right corner brings it back (the
+// status bar says why too).
+void draw_relogin_reopen(LoginForm& f) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - 16.0f, vp->Pos.y + 12.0f), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##relogin_reopen", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                                  ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoBackground);
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());   // above the shell, without taking focus
+    if (widgets::primary_button(ui::tr("relogin.reopen"))) {
+        f.relogin_dismissed = false;
+        f.focus_pending = true;
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+}
+
+}  // namespace
+
+// A modal card: the account and password fields (Tab moves login -> password -> the button,
+// Enter in a field submits), "Later" or Escape puts it off.
 void draw_relogin_dialog(Workspace& ws) {
-    if (!ws.session_expired()) { form().focus_pending = true; return; }
+    LoginForm& f = form();
+    if (!ws.session_expired()) { f.focus_pending = true; f.relogin_dismissed = false; return; }
+    if (f.relogin_dismissed) { draw_relogin_reopen(f); return; }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::GetForegroundDrawList()->AddRectFilled(vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y),
                                                   IM_COL32(0x1F, 0x23, 0x29, 0x59));
@@ -176,6 +203,13 @@ void draw_relogin_dialog(Workspace& ws) {
     paragraph(body.c_str(), theme::palette().text_secondary);
     ImGui::Dummy(ImVec2(0, 10));
     login_fields(ws, width - 56.0f);
+    ImGui::Dummy(ImVec2(0, 4));
+    const bool later = widgets::secondary_button(ui::tr("relogin.later"), ImVec2(width - 56.0f, 0));
+    if (later || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+        f.relogin_dismissed = true;
+        std::memset(f.password, 0, sizeof f.password);
+        ImGui::ClearActiveID();
+    }
     ImGui::End();
     ImGui::PopStyleVar(2);
 }
