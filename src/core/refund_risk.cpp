@@ -242,9 +242,15 @@ RiskLevel level_of(const RiskModel& m, double p)
 
 RiskAssessment assess_risk(const State& state, const RiskModel& m, const std::string& student_id, TimeMs now)
 {
+    return assess_risk(state, m, student_id, student_events(state, student_id), now);
+}
+
+RiskAssessment assess_risk(const State& state, const RiskModel& m, const std::string& student_id,
+                           const std::vector<const Event*>& history, TimeMs now)
+{
     RiskAssessment a;
     a.student_id = student_id;
-    auto o = observe(state, student_events(state, student_id), student_id, now);
+    auto o = observe(state, history, student_id, now);
     a.probability = risk_probability(m, o.x);
     a.level = level_of(m, a.probability);
     // Reasons: the features above the average student that push the risk up the most.

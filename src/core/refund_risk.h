@@ -56,6 +56,10 @@ struct RiskAssessment {
     std::vector<Phrase> reasons;  // e.g. {"risk.reason.absent_lessons", {count 2, total 3}}, strongest first
 };
 RiskAssessment assess_risk(const State& state, const RiskModel& model, const std::string& student_id, TimeMs now);
+// The same with the student's history already gathered (EventHistory::of): the roster assesses
+// thousands of students without scanning every event of the organisation for each.
+RiskAssessment assess_risk(const State& state, const RiskModel& model, const std::string& student_id,
+                           const std::vector<const Event*>& history, TimeMs now);
 
 struct RiskEvaluation {
     int true_positive = 0, false_positive = 0, false_negative = 0, true_negative = 0;
