@@ -25,10 +25,16 @@ struct Described {
     Role role = Role::Item;
     std::string label, value;
     bool selected = false, enabled = true;
+
+    bool operator==(const Described& o) const {
+        return id == o.id && role == o.role && label == o.label && value == o.value && selected == o.selected &&
+               enabled == o.enabled;
+    }
 };
 
 struct Mirror {
     Described focused;           // this frame's focused item, if a widget described it
+    Described spoken;            // the item the live region describes
     std::string announced;       // what the live region says
     std::string bridge_label;    // the text bridge's accessible name
     Language language = Language::ZhCN;
@@ -111,6 +117,8 @@ void after_frame() {
     Described d = m.focused.id == id ? m.focused : Described{};
     if (id != 0 && d.id == 0) describe_from_drawn_labels(d);
     m.focused = Described{};
+    if (d == m.spoken && !m.bridge_label.empty()) return;   // the usual frame: nothing changed
+    m.spoken = d;
 
     const std::string words = d.id != 0 ? words_for(d) : std::string();
     if (words != m.announced) {

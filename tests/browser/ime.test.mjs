@@ -5,7 +5,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser } from './lib/fixture.mjs';
-import { openApp, waitForLabels, waitForWorkspace, clickLabel } from './lib/browser.mjs';
+import path from 'node:path';
+import { openApp, waitForLabels, waitForWorkspace, clickLabel, artifactsDir } from './lib/browser.mjs';
 
 const env = useServerAndBrowser();
 let app;
@@ -70,6 +71,7 @@ test('pinyin composition commits 汉字 into the field exactly once', async () =
   assert.equal(b.opacity, '1');
   assert.equal((await active(page)).text, '');
   await cdp.send('Input.imeSetComposition', { text: 'zhongwen', selectionStart: 8, selectionEnd: 8 });
+  await page.screenshot({ path: path.join(artifactsDir(), 'ime-composition.png'), clip: { x: 400, y: 250, width: 480, height: 300 } });
   await cdp.send('Input.insertText', { text: '中文' });
   await page.waitForFunction(() => window.workbench.query('input.active').text === '中文');
   b = await bridge(page);

@@ -88,3 +88,21 @@ test('the re-login dialog: Escape puts it off, the pill brings it back, Enter lo
   assert.deepEqual(problems.filter((p) => !p.includes('status of 401')), []);
   await context.close();
 });
+
+test('on a Mac, Cmd is the shortcut key (Cmd+A selects all in a field)', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'userAgentData', { get: () => undefined });
+    Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'MacIntel' });
+  });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => window.workbench && window.workbench.ready === true);
+  await waitForWorkspace(page, (w) => w.phase === 'login');
+  await page.waitForFunction(() => window.workbench.query('input.active').active);
+  await page.keyboard.type('abc');
+  await page.keyboard.press('Meta+A');
+  await page.keyboard.type('x');
+  await page.waitForFunction(() => window.workbench.query('input.active').text === 'x');
+  await context.close();
+});

@@ -61,8 +61,11 @@ mergeInto(LibraryManager.library, {
       el.style.width = '';
       if (text) wbSendText(text.replace(/\r\n?|\n/g, ''));
     }
+    // The pre-edit text is shown as wide as it is (measured in the textarea's own font).
+    var measure = document.createElement('canvas').getContext('2d');
     function showComposition() {
-      el.style.width = Math.max(1, el.value.length + 1) + 'em';
+      measure.font = getComputedStyle(el).font;
+      el.style.width = Math.ceil(measure.measureText(el.value).width + 6) + 'px';
     }
 
     el.addEventListener('compositionstart', function() {
