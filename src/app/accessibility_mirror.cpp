@@ -82,17 +82,45 @@ std::string value_words(const Described& d) {
 std::string words_for(const Described& d) {
     const std::string value = value_words(d);
     const std::map<std::string, std::string> values{{"label", d.label}, {"role", ui::tr(role_key(d.role))}, {"value", value}};
+    if (d.label.empty())   // a field with no label beside it: its role and value
+        return Translator::builtin().format(ui::language(), value.empty() ? "a11y.announce_unlabelled" : "a11y.announce_unlabelled_value", values);
     return Translator::builtin().format(ui::language(), value.empty() ? "a11y.announce" : "a11y.announce_value", values);
 }
 
-// A focused item no widget described (drawn by hand): the label drawn inside its rectangle.
+bool is_spoken_label(const ui::DrawnLabel& label) { return label.text.find('#') == std::string::npos; }
+
+// The label drawn just above a field (or on its left), as forms lay them out.
+const ui::DrawnLabel* label_beside(const ImRect& field) {
+    const ui::DrawnLabel* best = nullptr;
+    float best_gap = 48.0f;
+    for (const ui::DrawnLabel& label : ui::last_frame_labels()) {
+        if (!is_spoken_label(label)) continue;
+        const bool above = label.max.y <= field.Min.y + 1 && label.max.x > field.Min.x && label.min.x < field.Max.x;
+        const bool left = label.max.x <= field.Min.x + 1 && label.max.y > field.Min.y && label.min.y < field.Max.y;
+        const float gap = above ? field.Min.y - label.max.y : left ? field.Min.x - label.max.x : best_gap;
+        if (gap < best_gap) { best_gap = gap; best = &label; }
+    }
+    return best;
+}
+
+// A focused item no widget described: an ImGui text field drawn directly (named by the label
+// beside it, its text as the value), or an item drawn by hand (the label drawn inside it).
 bool describe_from_drawn_labels(Described& out) {
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     if (g.NavId == 0 || !g.NavWindow) return false;
     const ImRect rect = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+    if (g.ActiveId == g.NavId && g.InputTextState.ID == g.NavId) {
+        const ImGuiInputTextState& field = g.InputTextState;
+        const ui::DrawnLabel* label = label_beside(rect);
+        out.id = g.NavId;
+        out.role = (field.Flags & ImGuiInputTextFlags_Password) ? Role::PasswordField : Role::TextField;
+        out.label = label ? label->text : std::string();
+        out.value.assign(field.TextA.Data ? field.TextA.Data : "", static_cast<size_t>(field.TextLen));
+        return true;
+    }
     for (const ui::DrawnLabel& label : ui::last_frame_labels()) {
         const ImVec2 centre((label.min.x + label.max.x) * 0.5f, (label.min.y + label.max.y) * 0.5f);
-        if (rect.Contains(centre) && label.text.find('#') == std::string::npos) {
+        if (rect.Contains(centre) && is_spoken_label(label)) {
             out.id = g.NavId;
             out.role = Role::Item;
             out.label = label.text;

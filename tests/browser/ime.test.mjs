@@ -141,6 +141,29 @@ test('a tap on a field focuses the bridge, which asks phones for their keyboard'
   await context.close();
 });
 
+test('on-screen keyboards that send no key codes still delete and paste from their menu', async () => {
+  const { page } = app;
+  await focusEmptyField(page, '账号#field');
+  await page.keyboard.type('abc');
+  await page.waitForFunction(() => window.workbench.query('input.active').text === 'abc');
+  // Android keyboards: keydown with keyCode 229, then beforeinput deleteContentBackward.
+  await page.evaluate(() => {
+    const el = document.getElementById('wb-text-input');
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Unidentified', keyCode: 229, bubbles: true, cancelable: true }));
+    el.dispatchEvent(new InputEvent('beforeinput', { inputType: 'deleteContentBackward', bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => window.workbench.query('input.active').text === 'ab');
+  // "Paste" from the keyboard's menu: a paste event with no Ctrl+V before it inserts its text.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '张老师');
+    document.getElementById('wb-text-input').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => window.workbench.query('input.active').text === 'ab张老师');
+  await page.waitForTimeout(300);
+  assert.equal((await active(page)).text, 'ab张老师');
+});
+
 test('no console errors or page errors', () => {
   assert.deepEqual(app.problems, []);
 });
