@@ -137,4 +137,20 @@ bool text_field(const char* id, const char* label, char* buffer, int size, bool 
     return entered;
 }
 
+bool search_field(const char* id, const char* hint, char* buffer, int size, float width) {
+    const theme::Palette& pal = theme::palette();
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 6.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 7));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32_WHITE);
+    ImGui::PushStyleColor(ImGuiCol_Border, pal.border);
+    ImGui::SetNextItemWidth(width > 0 ? width : ImGui::GetContentRegionAvail().x);
+    const bool changed = ImGui::InputTextWithHint(id, hint, buffer, static_cast<size_t>(size));
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar(3);
+    accessibility::describe_last_item(accessibility::Role::TextField, hint, buffer);
+    ui::note_drawn_at((std::string(hint) + "#field").c_str(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    return changed;
+}
+
 }  // namespace wb::app::widgets

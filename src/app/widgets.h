@@ -21,6 +21,10 @@ bool secondary_button(const char* label, ImVec2 size = ImVec2(0, 0), bool enable
 bool text_field(const char* id, const char* label, char* buffer, int size, bool password = false,
                 float width = 0.0f);
 
+// A single-line search field with a hint inside and no label above (roster search, filters).
+// The hint names it for screen readers. Returns true when the text changed.
+bool search_field(const char* id, const char* hint, char* buffer, int size, float width = 0.0f);
+
 // A small coloured dot followed by a label, vertically centred on the current line.
 void status_dot(ImU32 color, float line_height);
 
