@@ -1,0 +1,153 @@
+// Today [今日待办] in Chromium against the real server: a tutor sees the demo's due items grouped
+// by urgency, completes one with a real mouse click on its "完成" button and sees the item leave
+// its group and the per-task count and the sidebar badge drop by one — still done after a
+// reload and on a second signed-in device; a manager sees each of their tutors. Screenshots at
+// 1280×800 and 768×1024 (zh-CN).
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { useServerAndBrowser } from './lib/fixture.mjs';
+import { openSignedIn, waitForLabels, waitForWorkspace, artifactsDir, clickLabel } from './lib/browser.mjs';
+
+const OPEN_GROUPS = ['overdue', 'soon', 'later_today'];
+
+const env = useServerAndBrowser();
+let app;
+
+before(async () => {
+  await env.ready;
+  app = await openSignedIn(env.browser, env.server, 'tutor1');
+});
+
+const todayState = (page) => page.evaluate(() => window.workbench.query('today.state'));
+
+async function openToday(page) {
+  await page.evaluate(() => window.workbench.openView('today'));
+  await page.waitForFunction(() => window.workbench.query('today.state').ready === true, null, { timeout: 20000 });
+  return todayState(page);
+}
+
+const openItems = (state) => OPEN_GROUPS.flatMap((g) => state.groups[g]);
+const inGroups = (state, id) => Object.values(state.groups).some((items) => items.some((i) => i.id === id));
+
+test('Today lists the tutor\'s due items by urgency, with per-task counts and the sidebar badge', async () => {
+  const { page } = app;
+  const state = await openToday(page);
+  assert.ok(state.open > 0, `the demo has work due at the server's start time (${JSON.stringify(state.tasks)})`);
+  assert.equal(state.open, openItems(state).length);
+  assert.equal(state.badge, state.open);
+  assert.equal(state.tasks.reduce((n, t) => n + t.open, 0), state.open, 'per-task counts add up to the total');
+  assert.deepEqual(state.tutors, [], 'a tutor has no tutor picker');
+  const me = (await page.evaluate(() => window.workbench.workspace())).user;
+  assert.ok(openItems(state).every((i) => i.tutorId === me), 'only the signed-in tutor\'s items');
+  await waitForLabels(page, ['今日待办', '任务', '全部任务', `badge:${state.badge}`]);
+  const labels = await page.evaluate(() => window.workbench.visibleLabels());
+  const headers = { overdue: '已逾期', soon: '2 小时内', later_today: '今天稍后' };
+  for (const g of OPEN_GROUPS) {
+    if (state.groups[g].length) assert.ok(labels.includes(`${headers[g]}#${state.groups[g].length}`), `${g} header with its count`);
+  }
+  assert.ok(state.computeMs < 1000, `schedule + grouping took ${state.computeMs} ms`);
+});
+
+test('the schedule is not recomputed per frame', async () => {
+  const { page } = app;
+  const before = (await todayState(page)).computations;
+  await page.mouse.move(700, 400);
+  await page.mouse.move(720, 420);
+  await page.waitForTimeout(300);
+  const after = (await todayState(page)).computations;
+  assert.ok(after - before <= 1, `recomputed ${after - before} times while the mouse moved (only a new minute may)`);
+});
+
+test('completing a task from Today with the mouse: the item leaves, the counts drop by one, it stays done', async () => {
+  const { page } = app;
+  const state = await openToday(page);
+  const group = OPEN_GROUPS.find((g) => state.groups[g].length > 0);
+  const item = state.groups[group][0];
+  const task = state.tasks.find((t) => t.id === item.taskId);
+  const taskLabel = `${task.number}  ${task.title}`;
+  await waitForLabels(page, [`${taskLabel}#${task.open}`, `badge:${state.badge}`, `完成#${item.id}`]);
+
+  await clickLabel(page, `完成#${item.id}`);
+  await page.waitForFunction((id) => {
+    const s = window.workbench.query('today.state');
+    return s.doneToday.some((i) => i.id === id);
+  }, item.id, { timeout: 10000 });
+  const after = await todayState(page);
+  assert.equal(inGroups(after, item.id), false, 'the item left its group');
+  assert.equal(after.tasks.find((t) => t.id === item.taskId).open, task.open - 1, 'the task\'s count dropped by one');
+  assert.equal(after.badge, state.badge - 1, 'the sidebar badge dropped by one');
+  assert.equal(after.open, state.open - 1);
+  await waitForLabels(page, [`${taskLabel}#${task.open - 1}`, `badge:${state.badge - 1}`, `今日已完成#${after.doneToday.length}`]);
+  const labels = await page.evaluate(() => window.workbench.visibleLabels());
+  assert.ok(!labels.includes(`完成#${item.id}`), 'its button is gone');
+
+  // Durable: pushed to the server, still done after a reload and on another device.
+  await waitForWorkspace(page, (w) => w.sync.pending === 0 && w.sync.phase === 'synced');
+  await page.reload();
+  await waitForWorkspace(page, (w) => w.phase === 'ready');
+  const reloaded = await openToday(page);
+  assert.ok(reloaded.doneToday.some((i) => i.id === item.id), 'done after a reload');
+  assert.equal(inGroups(reloaded, item.id), false);
+
+  const other = await openSignedIn(env.browser, env.server, 'tutor1');
+  try {
+    const there = await openToday(other.page);
+    assert.ok(there.doneToday.some((i) => i.id === item.id), 'done on a second signed-in device (from the server)');
+    assert.equal(there.badge, state.badge - 1);
+    assert.deepEqual(other.problems, []);
+  } finally {
+    await other.context.close();
+  }
+});
+
+test('a student\'s name opens their profile in the roster', async () => {
+  const { page } = app;
+  const state = await openToday(page);
+  const item = openItems(state)[0];
+  const name = item.studentNames[0];
+  await waitForLabels(page, [name]);
+  await clickLabel(page, name);
+  await page.waitForFunction(() => window.workbench.currentView() === 'students');
+  await page.evaluate(() => window.workbench.openView('today'));
+});
+
+test('screenshots of Today at 1280×800 and 768×1024 (zh-CN)', async () => {
+  const { page } = app;
+  await openToday(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await waitForLabels(page, ['全部任务']);
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: path.join(artifactsDir(), 'today-1280x800.png') });
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await waitForLabels(page, ['全部任务']);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(artifactsDir(), 'today-768x1024.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
+test('a manager sees each of their tutors, all together or one at a time', async () => {
+  const mgr = await openSignedIn(env.browser, env.server, 'manager');
+  try {
+    const { page } = mgr;
+    const all = await openToday(page);
+    assert.ok(all.tutors.length >= 2, `the manager's tutors: ${JSON.stringify(all.tutors)}`);
+    assert.equal(all.tutors.reduce((n, t) => n + t.open, 0), all.open, 'the tutors\' counts add up');
+    await waitForLabels(page, ['全部老师', ...all.tutors.map((t) => t.name)]);
+    const tutor = all.tutors.find((t) => t.open > 0) || all.tutors[0];
+    await clickLabel(page, tutor.name);
+    await page.waitForFunction((id) => window.workbench.query('today.state').selectedTutor === id, tutor.id);
+    const one = await todayState(page);
+    assert.equal(one.open, tutor.open);
+    assert.ok(openItems(one).every((i) => i.tutorId === tutor.id), 'only that tutor\'s items');
+    assert.equal(one.badge, all.open, 'the badge still counts every tutor');
+    await page.screenshot({ path: path.join(artifactsDir(), 'today-manager-1280x800.png') });
+    assert.deepEqual(mgr.problems, []);
+  } finally {
+    await mgr.context.close();
+  }
+});
+
+test('no console errors, page errors or failed requests', () => {
+  assert.deepEqual(app.problems, []);
+});
