@@ -8,8 +8,10 @@
 #include "platform.h"
 #include "theme.h"
 #include "ui_text.h"
+#include "views/today_badge.h"
 #include "widgets.h"
 
+#include <algorithm>
 #include <string>
 
 namespace wb::app {
@@ -70,6 +72,22 @@ void draw_group_heading(NavGroup group, bool first, SidebarMode mode) {
     ui::note_drawn_at(label, ImVec2(p.x + 10, p.y), ImVec2(p.x + 150, p.y + 14));
 }
 
+// A count pill at the right of a navigation item (over the icon's corner when compact).
+void draw_nav_badge(int count, ImVec2 a, ImVec2 b, SidebarMode mode) {
+    if (count <= 0) return;
+    const std::string text = count > 999 ? "999+" : std::to_string(count);
+    ImGui::PushFont(nullptr, 11.0f);
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    const float w = std::max(size.x + 10, 18.0f), h = 18.0f;
+    const ImVec2 p = mode == SidebarMode::Compact ? ImVec2(a.x + (b.x - a.x) * 0.5f + 2, a.y + 2)
+                                                  : ImVec2(b.x - 8 - w, a.y + (b.y - a.y - h) * 0.5f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), theme::palette().danger, h * 0.5f);
+    dl->AddText(ImVec2(p.x + (w - size.x) * 0.5f, p.y + (h - size.y) * 0.5f), IM_COL32_WHITE, text.c_str());
+    ImGui::PopFont();
+    ui::note_drawn_at(("badge:" + text).c_str(), p, ImVec2(p.x + w, p.y + h));
+}
+
 void draw_nav_item(const ViewInfo& view, AppState& state, SidebarMode mode) {
     const theme::Palette& pal = theme::palette();
     const float width = ImGui::GetContentRegionAvail().x;
@@ -102,6 +120,7 @@ void draw_nav_item(const ViewInfo& view, AppState& state, SidebarMode mode) {
         dl->AddText(ImVec2(a.x + 36, a.y + (theme::kNavItemHeight - text_h) * 0.5f), selected ? pal.accent : pal.text, label);
         ui::note_drawn(label);
     }
+    draw_nav_badge(badge_count(view.id), a, b, mode);
     ImGui::Dummy(ImVec2(0, 2));
 }
 

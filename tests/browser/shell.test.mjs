@@ -78,7 +78,7 @@ test('views open through the test interface and show their empty state', async (
 test('a mouse click on the sidebar opens a view', async () => {
   const { page } = app;
   await page.evaluate(() => window.workbench.openView('today'));
-  await waitForLabels(page, ['今天没有待办']);
+  await waitForLabels(page, ['全部任务']);
   await clickLabel(page, '学员');
   await page.waitForFunction(() => window.workbench.currentView() === 'students');
   await waitForLabels(page, ['还没有学员']);
@@ -96,7 +96,7 @@ test('a click in Settings switches the language, and screenshots are kept', asyn
   await clickLabel(page, '中文');
   await page.waitForFunction(() => window.workbench.language() === 'zh-CN');
   await clickLabel(page, '今日待办');
-  await waitForLabels(page, ['今天没有待办']);
+  await waitForLabels(page, ['全部任务']);
   await page.screenshot({ path: path.join(artifactsDir(), 'shell-zh.png') });
 });
 
