@@ -96,7 +96,9 @@ Phrase timeline_summary(const State& state, const Event& e)
     if (lesson_bound(e.kind)) {
         auto lesson = state.lessons.find(e.lesson_id);
         p.values["number"] = lesson == state.lessons.end() ? "?" : std::to_string(lesson->second.number);
-        p.values["lesson"] = lesson == state.lessons.end() ? e.lesson_id : lesson->second.title;
+        // The title as the course names it ("第6课"), else the number.
+        const bool titled = lesson != state.lessons.end() && !lesson->second.title.empty();
+        p.values["lesson"] = titled ? lesson->second.title : "#" + p.values["number"];
     }
     if (timed(e.kind)) {
         p.values["minutes"] = std::to_string(e.duration_sec / 60);
@@ -147,6 +149,7 @@ std::vector<StudentTask> student_tasks(const Schedule& schedule, const SopTempla
         if (!concerns) continue;
         StudentTask t;
         t.id = d.id;
+        t.own = ends_with(d.id, own);
         t.task_number = d.task_number;
         t.subtask_id = d.subtask_id;
         if (const SubTask* sub = find_subtask(tpl, d.subtask_id)) t.title = sub->title;
@@ -161,6 +164,7 @@ std::vector<StudentTask> student_tasks(const Schedule& schedule, const SopTempla
     std::stable_sort(out.begin(), out.end(), [](const StudentTask& a, const StudentTask& b) {
         int ra = status_rank(a.status), rb = status_rank(b.status);
         if (ra != rb) return ra < rb;
+        if (a.own != b.own) return a.own;  // the student's own before the class's
         if (ra >= 4) return a.due_at > b.due_at;  // finished: the latest first
         return a.due_at < b.due_at;
     });

@@ -40,6 +40,7 @@ Phrase timeline_summary(const State& state, const Event& event);
 
 struct StudentTask {
     std::string id;            // the DueTask id
+    bool own = false;          // the student's own instance (not a class one naming them)
     int task_number = 0;
     std::string subtask_id;
     Text title;                // the sub-task's title from the template
@@ -53,7 +54,8 @@ struct StudentTask {
 // The task instances of `schedule` (computed with include_closed to see the ones that closed
 // by themselves) that concern the student: the student is among its student_ids, or it is the
 // student's own instance (id ends with "/<student id>"). Ordered by what needs attention:
-// overdue, open, snoozed, upcoming, then done and closed (latest first); within a group by due.
+// overdue, open, snoozed, upcoming, then done and closed (latest first); within a group the
+// student's own instances first, then by due time.
 std::vector<StudentTask> student_tasks(const Schedule& schedule, const SopTemplate& tpl, const std::string& student_id);
 
 struct StudentEnrolment {

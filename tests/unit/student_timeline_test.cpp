@@ -79,6 +79,7 @@ TEST_CASE("task states: the student's own instances and the class ones naming th
     CHECK(first->status == DueStatus::Overdue);
     CHECK(first->title.zh.size() > 0);
     CHECK(tasks.front().status == DueStatus::Overdue);
+    CHECK(tasks.front().own);  // the student's own overdue instance before the class ones
 
     // A call of 3 minutes closes it by itself; it moves behind everything still to do.
     record(s, "c", "call", now + kMinuteMs, {{"studentId", "s1"}, {"durationSec", 200}, {"value", "reached"}});

@@ -1,0 +1,171 @@
+// The profile's derived data, rebuilt only when the data version, the minute, the student or
+// the language moved. The risk model is fitted on the whole organisation, so it is refitted at
+// most every few minutes of data changes (a note saved does not move it noticeably).
+#include "views/student_profile_data.h"
+
+#include "js_reply.h"
+#include "offline/workspace.h"
+#include "relative_time.h"
+#include "ui_text.h"
+
+#include "core/enum_names.h"
+#include "core/schedule.h"
+#include "core/time_zone.h"
+
+namespace wb::app {
+namespace {
+
+constexpr int64_t kRiskRefitMs = 5 * 60 * 1000;
+
+std::string fmt(const char* key, const std::map<std::string, std::string>& values) {
+    return Translator::builtin().format(ui::language(), key, values);
+}
+
+std::string fmt(const Phrase& p) { return fmt(p.key.c_str(), p.values); }
+
+const TimeZone& org_zone(const std::string& name) {
+    static std::string cached_name = "\x01";
+    static TimeZone zone;
+    if (name != cached_name) {
+        cached_name = name;
+        std::string error;
+        if (!TimeZone::find(name, zone, error)) zone = TimeZone();  // UTC rather than nothing
+    }
+    return zone;
+}
+
+std::string current_zone_name() {
+    const State* s = workspace().view();
+    return s ? s->organisation.time_zone : "UTC";
+}
+
+// The organisation's risk model, refitted when the data moved and the last fit is old enough.
+const RiskModel* risk_model(const State& s, uint64_t version, int64_t now) {
+    static RiskModel model;
+    static bool fitted = false;
+    static uint64_t fitted_version = 0;
+    static int64_t fitted_at = 0;
+    if (!fitted || (version != fitted_version && now - fitted_at > kRiskRefitMs)) {
+        auto examples = risk_examples(s, now);
+        if (examples.empty()) return nullptr;
+        model = fit_risk_model(examples);
+        fitted = true;
+        fitted_version = version;
+        fitted_at = now;
+    }
+    return &model;
+}
+
+std::string byline(const TimelineEntry& e) {
+    std::string source = ui::tr(std::string("profile.source.") + to_string(e.source));
+    if (e.actor_name.empty()) return source;
+    return e.actor_name + " · " + source;
+}
+
+ProfileTimelineRow timeline_row(const TimelineEntry& e) {
+    ProfileTimelineRow r;
+    r.entry = e;
+    r.summary = fmt(e.summary);
+    r.exact_time = profile_local_time(e.at);
+    r.relative = relative_time(e.at);
+    r.byline = byline(e);
+    if (e.retracted)
+        r.retraction = fmt("profile.timeline.retracted",
+                           {{"reason", e.retraction_reason}, {"time", profile_local_time(e.retracted_at)}});
+    return r;
+}
+
+ProfileTaskRow task_row(const StudentTask& t) {
+    ProfileTaskRow r;
+    r.task = t;
+    r.title = ui::language() == Language::En && !t.title.en.empty() ? t.title.en : t.title.zh;
+    r.status = ui::tr(std::string("profile.task.status.") + to_string(t.status));
+    if (t.status == DueStatus::Done && t.done_at)
+        r.due = fmt("profile.task.done_at", {{"time", profile_local_time(t.done_at)}});
+    else if (t.status == DueStatus::Upcoming)
+        r.due = fmt("profile.task.opens_at", {{"time", profile_local_time(t.open_at)}});
+    else
+        r.due = fmt("profile.task.due_at", {{"time", profile_local_time(t.due_at)}});
+    return r;
+}
+
+// The tutor whose schedule holds the student's tasks: the tutor of the active enrolment.
+std::string tutor_of(const std::vector<StudentEnrolment>& enrolments) {
+    for (const auto& e : enrolments)
+        if (e.status == EnrolmentStatus::Active) return e.tutor_id;
+    return enrolments.empty() ? "" : enrolments.front().tutor_id;
+}
+
+void build_tasks(const State& s, ProfileData& d, int64_t now) {
+    d.template_error = active_template(s, d.tpl);
+    if (!d.template_error.empty()) return;
+    d.message_keys = parent_message_keys(d.tpl);
+    const std::string tutor = tutor_of(d.enrolments);
+    if (tutor.empty()) return;
+    ScheduleQuery q;
+    q.now = now;
+    q.tutor_id = tutor;
+    q.include_closed = true;
+    q.horizon_ms = 7 * kDayMs;  // what opens in the coming week shows as upcoming
+    Schedule schedule = compute_schedule(s, d.tpl, q);
+    if (!schedule.error.empty()) {
+        d.template_error = schedule.error;
+        return;
+    }
+    for (const auto& t : student_tasks(schedule, d.tpl, d.student.id)) d.tasks.push_back(task_row(t));
+}
+
+void build(ProfileData& d, const State& s, const std::string& student_id, uint64_t version, int64_t now) {
+    d = ProfileData{};
+    auto it = s.students.find(student_id);
+    if (it == s.students.end()) return;
+    d.found = true;
+    d.student = it->second;
+    d.zone_name = s.organisation.time_zone;
+    d.enrolments = student_enrolments(s, student_id);
+    for (const auto& e : student_timeline(s, student_id)) d.timeline.push_back(timeline_row(e));
+    build_tasks(s, d, now);
+    d.message_values = message_values(s, student_id, now, org_zone(s.organisation.time_zone));
+    if (const RiskModel* model = risk_model(s, version, now)) {
+        d.risk = assess_risk(s, *model, student_id, now);
+        d.risk_known = true;
+        for (const auto& reason : d.risk.reasons) d.risk_reasons.push_back(fmt(reason));
+    }
+}
+
+}  // namespace
+
+std::string profile_local_time(int64_t utc) { return format_local(org_zone(current_zone_name()).to_local(utc)); }
+
+const ProfileData& profile_data(const std::string& student_id) {
+    static ProfileData data;
+    static std::string built_for = "\x01";
+    static uint64_t built_version = 0;
+    static int64_t built_minute = -1;
+    static Language built_language = Language::ZhCN;
+    const State* s = workspace().view();
+    if (!s) {
+        data = ProfileData{};
+        built_for = "\x01";
+        return data;
+    }
+    const uint64_t version = workspace().data_version();
+    const int64_t now = static_cast<int64_t>(js::now_utc_ms());
+    const int64_t minute = now / 60000;
+    if (student_id != built_for || version != built_version || minute != built_minute ||
+        ui::language() != built_language) {
+        build(data, *s, student_id, version, now);
+        built_for = student_id;
+        built_version = version;
+        built_minute = minute;
+        built_language = ui::language();
+    }
+    return data;
+}
+
+ProfileUi& profile_ui() {
+    static ProfileUi state;
+    return state;
+}
+
+}  // namespace wb::app

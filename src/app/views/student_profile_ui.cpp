@@ -1,0 +1,65 @@
+// Drawing helpers shared by the profile's parts.
+#include "views/student_profile_ui.h"
+
+#include "offline/workspace.h"
+#include "theme.h"
+#include "ui_text.h"
+
+namespace wb::app::profile_ui_parts {
+
+std::string fmt(const char* key, const std::map<std::string, std::string>& values) {
+    return Translator::builtin().format(ui::language(), key, values);
+}
+
+void heading(const char* key) {
+    ImGui::Dummy(ImVec2(0, 6));
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().text_tertiary);
+    ui::text(key);
+    ImGui::PopStyleColor();
+}
+
+void text(const std::string& s, ImU32 color) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color ? color : theme::palette().text);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(s.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ui::note_drawn(s.c_str());
+}
+
+void pill(const std::string& label, ImU32 color) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+    const ImVec2 pad(8, 2);
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + size.x + 2 * pad.x, min.y + size.y + 2 * pad.y);
+    ImVec4 soft = ImGui::ColorConvertU32ToFloat4(color);
+    soft.w = 0.12f;
+    dl->AddRectFilled(min, max, ImGui::ColorConvertFloat4ToU32(soft), (max.y - min.y) * 0.5f);
+    dl->AddText(ImVec2(min.x + pad.x, min.y + pad.y), color, label.c_str());
+    ImGui::Dummy(ImVec2(max.x - min.x, max.y - min.y));
+    ui::note_drawn_at(label.c_str(), min, max);
+}
+
+bool begin_card(const char* id) {
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 8.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
+    ImGui::PushStyleColor(ImGuiCol_Border, theme::palette().border);
+    const bool open = ImGui::BeginChild(id, ImVec2(0, 0),
+                                        ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY |
+                                            ImGuiChildFlags_AlwaysUseWindowPadding,
+                                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+    return open;
+}
+
+void end_card() { ImGui::EndChild(); }
+
+std::string actor_id() {
+    const State* s = workspace().view();
+    const std::string& id = workspace().account().user_id;
+    return s && s->users.count(id) ? id : "";
+}
+
+}  // namespace wb::app::profile_ui_parts

@@ -1,0 +1,41 @@
+#pragma once
+// The profile's parts (one file each) and the few drawing helpers they share.
+#include "views/student_profile_data.h"
+
+#include <imgui.h>
+
+#include <map>
+#include <string>
+
+namespace wb::app {
+
+// student_profile.cpp: name, class, risk; contact; enrolment; risk reasons; task states.
+void draw_profile_header(const ProfileData& d);
+void draw_profile_facts(const ProfileData& d);
+void draw_profile_tasks(const ProfileData& d);
+// student_profile_timeline.cpp
+void draw_profile_timeline(const ProfileData& d);
+// student_profile_note.cpp
+void draw_profile_note_editor(const ProfileData& d);
+// student_profile_actions.cpp: the buttons under the header and the dialogs they open.
+void draw_profile_quick_actions(const ProfileData& d);
+void draw_profile_dialogs(const ProfileData& d);
+
+namespace profile_ui_parts {
+
+// Translated text with values in the current language.
+std::string fmt(const char* key, const std::map<std::string, std::string>& values);
+// A small grey heading above a section, recorded for tests.
+void heading(const char* key);
+// Text in `color` (0 = primary), wrapped at the region's width, recorded as drawn.
+void text(const std::string& s, ImU32 color = 0);
+// A rounded pill with a soft background and coloured text; advances the cursor on the line.
+void pill(const std::string& label, ImU32 color);
+// A card: bordered, rounded, padded child window sized to its content.
+bool begin_card(const char* id);
+void end_card();
+// The id of the user recording something, when the data knows them ("" otherwise).
+std::string actor_id();
+
+}  // namespace profile_ui_parts
+}  // namespace wb::app
