@@ -40,12 +40,26 @@ test('the profile shows the student, contact, risk, tasks and a timeline newest 
   const s = await state(page);
   assert.equal(s.found, true);
   assert.equal(s.view, 'students');
-  await waitForLabels(page, [s.name, '联系方式', '报名信息', '任务状态', '动态', '记录通话', '发送模板消息']);
+  await waitForLabels(page, [s.name, '记录通话', '发送模板消息', '动态', '资料', `任务 ${s.tasks.length}`, '全部动态']);
   const times = s.timeline.map((e) => e.time);
+  assert.ok(times.length > 0, 'the demo student has history');
   assert.deepEqual([...times].sort().reverse(), times, 'newest first');
+  await waitForLabels(page, [s.timeline[0].summary]);
   assert.ok(s.risk === null || ['low', 'medium', 'high'].includes(s.risk.level));
+  if (s.risk) await waitForLabels(page, [{ low: '低风险', medium: '中风险', high: '高风险' }[s.risk.level], ...s.risk.reasons]);
+  // 资料: contact and enrolment cards.
   const student = await page.evaluate((id) => window.workbench.entity('students', id), studentId);
-  if (student.parentPhone) await waitForLabels(page, [student.parentPhone]);
+  await clickLabel(page, '资料');
+  await waitForLabels(page, ['联系方式', '报名信息', '家长', student.parentName, student.parentPhone, '在读']);
+  // 任务: the student's tasks, most urgent first.
+  await clickLabel(page, `任务 ${s.tasks.length}`);
+  assert.ok(s.tasks.length > 0);
+  await waitForLabels(page, [s.tasks[0].title]);
+  await clickLabel(page, '动态');
+  await waitForLabels(page, ['全部动态']);
+  // The phone is copied for the tutor's phone or WeChat.
+  await clickLabel(page, '复制');
+  await page.waitForFunction(() => window.workbench.query('profile.state').lastAction.startsWith('已复制电话'));
 });
 
 test('Chinese typed with IME composition into a note is saved and found after a reload', async () => {

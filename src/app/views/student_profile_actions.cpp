@@ -195,7 +195,8 @@ void message_dialog(const ProfileData& d) {
         const char* channels[] = {ui::tr("profile.channel.wechat"), ui::tr("profile.channel.sms")};
         widgets::segmented_control("##message_channel", channels, 2, &s.message_channel, widgets::Size::Small);
         heading("profile.message.preview");
-        if (begin_card("##message_preview")) text(rendered_message(d, s.message_index));
+        begin_card();
+        text(rendered_message(d, s.message_index));
         end_card();
         text(ui::tr("profile.message.outbox_later"), p.text_tertiary);
     }

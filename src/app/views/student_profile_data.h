@@ -70,6 +70,7 @@ struct ProfileUi {
     int message_index = 0;
     int message_channel = 0;     // 0 = WeChat, 1 = SMS
     std::string message_error;
+    int tab = 0;                 // 0 动态, 1 资料, 2 任务
     int drawn_frame = -1;        // ImGui frame in which the profile was last drawn
     std::string last_action;     // translated confirmation of the last quick action ("" = none)
 };

@@ -65,8 +65,6 @@ bool save_profile_note(const std::string& student_id) {
 void draw_profile_note_editor(const ProfileData& d) {
     ProfileUi& ui_state = profile_ui();
     const theme::Palette& p = theme::palette();
-    ImGui::Dummy(ImVec2(0, 4));
-    heading("profile.section.note");
     if (ui_state.note.capacity() < 256) ui_state.note.reserve(256);
     const float width = ImGui::GetContentRegionAvail().x;
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 6.0f);

@@ -41,20 +41,37 @@ void pill(const std::string& label, ImU32 color) {
     ui::note_drawn_at(label.c_str(), min, max);
 }
 
-bool begin_card(const char* id) {
-    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 8.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
-    ImGui::PushStyleColor(ImGuiCol_Border, theme::palette().border);
-    const bool open = ImGui::BeginChild(id, ImVec2(0, 0),
-                                        ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY |
-                                            ImGuiChildFlags_AlwaysUseWindowPadding,
-                                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PopStyleColor();
-    ImGui::PopStyleVar(2);
-    return open;
+namespace {
+// The open card: its splitter (content on channel 1, background drawn after on channel 0).
+ImDrawListSplitter card_splitter;
+ImVec2 card_min;
+float card_width = 0;
+constexpr ImVec2 kCardPad(14, 12);
+}  // namespace
+
+void begin_card(float width) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    card_width = width > 0 ? width : ImGui::GetContentRegionAvail().x;
+    card_min = ImGui::GetCursorScreenPos();
+    card_splitter.Split(dl, 2);
+    card_splitter.SetCurrentChannel(dl, 1);
+    ImGui::SetCursorScreenPos(ImVec2(card_min.x + kCardPad.x, card_min.y + kCardPad.y));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_width - 2 * kCardPad.x);
 }
 
-void end_card() { ImGui::EndChild(); }
+void end_card() {
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(card_min.x + card_width, ImGui::GetItemRectMax().y + kCardPad.y);
+    card_splitter.SetCurrentChannel(dl, 0);
+    dl->AddRectFilled(card_min, max, theme::palette().canvas, 8.0f);
+    dl->AddRect(card_min, max, theme::palette().border, 8.0f, 0, 1.0f);
+    card_splitter.Merge(dl);
+    ImGui::SetCursorScreenPos(card_min);
+    ImGui::Dummy(ImVec2(card_width, max.y - card_min.y));
+}
 
 std::string actor_id() {
     const State* s = workspace().view();

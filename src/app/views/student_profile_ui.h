@@ -9,10 +9,13 @@
 
 namespace wb::app {
 
-// student_profile.cpp: name, class, risk; contact; enrolment; risk reasons; task states.
+// student_profile.cpp: name, class, parent and phone, risk with reasons; the tabs.
 void draw_profile_header(const ProfileData& d);
+// student_profile_facts.cpp: contact and enrolment cards; the student's tasks.
 void draw_profile_facts(const ProfileData& d);
 void draw_profile_tasks(const ProfileData& d);
+// Copies the parent's phone to the clipboard and says so.
+void copy_parent_phone(const std::string& phone);
 // student_profile_timeline.cpp
 void draw_profile_timeline(const ProfileData& d);
 // student_profile_note.cpp
@@ -31,8 +34,9 @@ void heading(const char* key);
 void text(const std::string& s, ImU32 color = 0);
 // A rounded pill with a soft background and coloured text; advances the cursor on the line.
 void pill(const std::string& label, ImU32 color);
-// A card: bordered, rounded, padded child window sized to its content.
-bool begin_card(const char* id);
+// A card: rounded, bordered and padded around what is drawn between begin and end (`width`
+// 0 = the region's width). Cards do not nest.
+void begin_card(float width = 0.0f);
 void end_card();
 // The id of the user recording something, when the data knows them ("" otherwise).
 std::string actor_id();
