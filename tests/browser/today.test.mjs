@@ -112,6 +112,52 @@ test('a student\'s name opens their profile in the roster', async () => {
   await page.evaluate(() => window.workbench.openView('today'));
 });
 
+test('a click on a task in the column filters the list; a task with nothing open says so', async () => {
+  const { page } = app;
+  const state = await openToday(page);
+  const ids = (labels) => labels.filter((l) => l.startsWith('完成#')).map((l) => l.slice(3));
+  const taskOf = new Map(openItems(state).concat(state.groups.upcoming).map((i) => [i.id, i.taskId]));
+  const task = state.tasks.filter((t) => t.open > 0).sort((a, b) => a.open - b.open)[0];
+  await clickLabel(page, `${task.number}  ${task.title}`);
+  await page.waitForFunction((n) => window.workbench.visibleLabels().filter((l) => l.startsWith('完成#')).length > 0 &&
+    window.workbench.visibleLabels().includes(`${n}`), `全部任务#${state.open}`);
+  const shown = ids(await page.evaluate(() => window.workbench.visibleLabels()));
+  assert.ok(shown.length > 0 && shown.every((id) => taskOf.get(id) === task.id), `only ${task.id} items: ${shown}`);
+  const idle = state.tasks.find((t) => t.open === 0 && t.upcoming === 0);
+  if (idle) {
+    await clickLabel(page, `${idle.number}  ${idle.title}`);
+    await waitForLabels(page, ['这项任务今天没有待办']);
+  }
+  await clickLabel(page, '全部任务');
+  await page.waitForFunction(() => !window.workbench.visibleLabels().includes('这项任务今天没有待办'));
+});
+
+test('snoozing asks why: Escape cancels, an empty reason is refused, Enter confirms', async () => {
+  const { page } = app;
+  const state = await openToday(page);
+  const item = openItems(state)[0];
+  await waitForLabels(page, [`推迟#${item.id}`]);
+  await clickLabel(page, `推迟#${item.id}`);
+  await waitForLabels(page, ['推迟这项任务']);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !window.workbench.visibleLabels().includes('推迟这项任务'));
+  assert.ok(inGroups(await todayState(page), item.id), 'Escape changed nothing');
+
+  await clickLabel(page, `推迟#${item.id}`);
+  await waitForLabels(page, ['推迟这项任务']);
+  await page.keyboard.press('Enter');
+  await waitForLabels(page, ['请写下推迟的原因']);
+  await clickLabel(page, '原因#field');
+  await page.keyboard.type('parents at work');
+  await page.screenshot({ path: path.join(artifactsDir(), 'today-snooze.png') });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => window.workbench.query('today.state').snoozed.some((i) => i.id === id), item.id);
+  const after = await todayState(page);
+  assert.equal(inGroups(after, item.id), false, 'a snoozed item leaves its group');
+  assert.equal(after.badge, state.badge - 1);
+  assert.equal(after.snoozed.find((i) => i.id === item.id).status, 'snoozed');
+});
+
 test('screenshots of Today at 1280×800 and 768×1024 (zh-CN)', async () => {
   const { page } = app;
   await openToday(page);

@@ -109,6 +109,7 @@ void draw_snooze_dialog(const TimeZone& zone) {
         const ImVec2 p = ImGui::GetItemRectMin();
         ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + 10, p.y + 8), pal.text_tertiary, ui::tr("today.snooze.hint"));
     }
+    if (d.reason[0] != '\0' && d.refused == ui::tr("today.snooze.need_reason")) d.refused.clear();  // answered
     if (!d.refused.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, pal.danger);
         ImGui::TextUnformatted(d.refused.c_str());

@@ -149,7 +149,7 @@ void draw_section(const Section& s, const TodayModel& model, const RowContext& c
     }
 }
 
-void draw_all_done(float width) {
+void draw_all_done(float width, bool filtered_by_task) {
     const theme::Palette& pal = theme::palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 a = ImGui::GetCursorScreenPos();
@@ -157,7 +157,7 @@ void draw_all_done(float width) {
     dl->AddRectFilled(a, ImVec2(a.x + width, a.y + h), IM_COL32(0xF0, 0xF9, 0xF4, 255), 10.0f);
     icons::today(dl, ImVec2(a.x + 20, a.y + (h - 28) * 0.5f), 28, pal.success);
     ImGui::PushFont(nullptr, theme::kEmptyTitleFontSize);
-    const char* title = ui::tr("today.empty.title");
+    const char* title = ui::tr(filtered_by_task ? "today.empty.filtered" : "today.empty.title");
     dl->AddText(ImVec2(a.x + 64, a.y + 16), pal.text, title);
     ui::note_drawn_at(title, ImVec2(a.x + 64, a.y + 16), ImVec2(a.x + 64 + ImGui::CalcTextSize(title).x, a.y + 36));
     ImGui::PopFont();
@@ -196,7 +196,7 @@ void draw_list(const TodayModel& model, TodayViewState& vs, float width, float h
     }
     bool nothing_open = filtered(b.groups[0], vs.task_filter).empty() && filtered(b.groups[1], vs.task_filter).empty() &&
                         filtered(b.groups[2], vs.task_filter).empty();
-    if (nothing_open) draw_all_done(ImGui::GetContentRegionAvail().x);
+    if (nothing_open) draw_all_done(ImGui::GetContentRegionAvail().x, !vs.task_filter.empty());
     const Section sections[] = {
         {"overdue", "today.group.overdue", Urgency::Overdue, RowKind::Open, &b.groups[0], nullptr},
         {"soon", "today.group.soon", Urgency::Soon, RowKind::Open, &b.groups[1], nullptr},
