@@ -154,7 +154,9 @@ void call_dialog(const ProfileData& d) {
     if (!begin_dialog(kCallPopup, ProfileDialog::LogCall, "profile.call.title")) return;
     ProfileUi& s = profile_ui();
     const theme::Palette& p = theme::palette();
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    // Focus the duration when the dialog opens and again after a refusal (Enter left the field).
+    if (ImGui::IsWindowAppearing() || s.call_focus) ImGui::SetKeyboardFocusHere();
+    s.call_focus = false;
     bool enter = widgets::text_field("##call_duration", ui::tr("profile.call.duration"), s.call_duration,
                                      sizeof s.call_duration);
     if (ImGui::IsItemEdited()) s.call_error.clear();
@@ -171,7 +173,10 @@ void call_dialog(const ProfileData& d) {
     if (!s.call_error.empty()) text(s.call_error, p.danger);
     const int choice = dialog_buttons("profile.call.confirm", enter);
     if (choice < 0) close_dialog();
-    if (choice > 0 && submit_call(d)) close_dialog();
+    if (choice > 0) {
+        if (submit_call(d)) close_dialog();
+        else s.call_focus = true;
+    }
     ImGui::EndPopup();
 }
 

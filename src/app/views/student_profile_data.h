@@ -66,6 +66,7 @@ struct ProfileUi {
     int call_reached = 0;        // 0 = reached, 1 = not reached
     char call_note[512] = "";
     std::string call_error;
+    bool call_focus = false;     // put the keyboard back into the duration field
     // Send a template message.
     int message_index = 0;
     int message_channel = 0;     // 0 = WeChat, 1 = SMS
