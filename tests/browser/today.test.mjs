@@ -158,7 +158,7 @@ test('snoozing asks why: Escape cancels, an empty reason is refused, Enter confi
   assert.equal(after.snoozed.find((i) => i.id === item.id).status, 'snoozed');
 });
 
-test('screenshots of Today at 1280×800 and 768×1024 (zh-CN)', async () => {
+test('screenshots of Today at 1280×800 and 768×1024 (zh-CN), and in English', async () => {
   const { page } = app;
   await openToday(page);
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -170,6 +170,11 @@ test('screenshots of Today at 1280×800 and 768×1024 (zh-CN)', async () => {
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(artifactsDir(), 'today-768x1024.png') });
   await page.setViewportSize({ width: 1280, height: 800 });
+  assert.equal(await page.evaluate(() => window.workbench.setLanguage('en')), true);
+  await waitForLabels(page, ['All tasks', 'Tasks']);
+  await page.screenshot({ path: path.join(artifactsDir(), 'today-en-1280x800.png') });
+  assert.equal(await page.evaluate(() => window.workbench.setLanguage('zh-CN')), true);
+  await waitForLabels(page, ['全部任务']);
 });
 
 test('a manager sees each of their tutors, all together or one at a time', async () => {
