@@ -10,6 +10,7 @@
 extern "C" {
 void wb_js_random_hex(char* out);
 double wb_js_now_utc_ms();
+void wb_js_device_time_zone(char* out, int size);
 }
 
 namespace wb::app::js {
@@ -45,6 +46,12 @@ std::string random_hex() {
 }
 
 double now_utc_ms() { return wb_js_now_utc_ms(); }
+
+std::string device_time_zone() {
+    char out[96] = {};
+    wb_js_device_time_zone(out, sizeof out);
+    return out;
+}
 
 }  // namespace wb::app::js
 

@@ -18,6 +18,7 @@ int expect_answers(Answer listener);   // every answer with this id, for as long
 // Client ids and such: 32 hex characters from crypto.getRandomValues.
 std::string random_hex();
 double now_utc_ms();                   // Date.now(): wall clock, for "last synced" and createdAt
+std::string device_time_zone();        // the browser's IANA zone, "" when unknown
 
 }  // namespace wb::app::js
 

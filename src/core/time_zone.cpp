@@ -1,5 +1,6 @@
 #include "core/time_zone.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <date/ptz.h>
@@ -49,6 +50,23 @@ bool TimeZone::find(std::string_view iana_name, TimeZone& out, std::string& erro
     out.rule_ = rule;
     out.zone_ = std::make_shared<Posix::time_zone>(rule);
     return true;
+}
+
+std::vector<std::string> TimeZone::names()
+{
+    std::vector<std::string> out{"UTC"};
+    std::string_view table(kTimeZoneRules);
+    while (!table.empty()) {
+        auto eol = table.find('\n');
+        auto line = table.substr(0, eol);
+        auto tab = line.find('\t');
+        if (tab != std::string_view::npos && line.substr(0, tab) != "UTC") out.emplace_back(line.substr(0, tab));
+        if (eol == std::string_view::npos) break;
+        table.remove_prefix(eol + 1);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
 }
 
 LocalDateTime TimeZone::to_local(TimeMs utc) const

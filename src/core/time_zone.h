@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/model.h"
 
@@ -37,6 +38,8 @@ public:
     TimeZone();
     // Looks up an IANA name ("Asia/Shanghai"); on failure returns false and sets `error`.
     static bool find(std::string_view iana_name, TimeZone& out, std::string& error);
+    // Every name find() accepts, sorted ("UTC" included): for pickers.
+    static std::vector<std::string> names();
 
     const std::string& name() const { return name_; }
     const std::string& posix_rule() const { return rule_; }

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "roster_fixture.h"
 
 using namespace wb;
@@ -65,4 +67,18 @@ TEST_CASE("unknown names are refused with a message")
     std::string err;
     CHECK_FALSE(TimeZone::find("Asia/Beijing", z, err));
     CHECK(err == "unknown time zone \"Asia/Beijing\" (expected an IANA name such as Asia/Shanghai)");
+}
+
+TEST_CASE("names() lists every zone find() accepts, sorted, for the settings picker")
+{
+    const std::vector<std::string> names = TimeZone::names();
+    CHECK(names.size() > 300);
+    CHECK(std::is_sorted(names.begin(), names.end()));
+    CHECK(std::find(names.begin(), names.end(), "Asia/Shanghai") != names.end());
+    CHECK(std::find(names.begin(), names.end(), "UTC") != names.end());
+    for (const std::string& n : names) {
+        TimeZone z;
+        std::string err;
+        CHECK_MESSAGE(TimeZone::find(n, z, err), n << ": " << err);
+    }
 }

@@ -109,5 +109,12 @@ mergeInto(LibraryManager.library, {
     stringToUTF8(hex, out, 33);
   },
 
-  wb_js_now_utc_ms: function() { return Date.now(); }
+  wb_js_now_utc_ms: function() { return Date.now(); },
+
+  // The device's IANA time zone ("" when the browser does not say) into `out` (`size` bytes).
+  wb_js_device_time_zone: function(out, size) {
+    var zone = '';
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { zone = ''; }
+    stringToUTF8(zone, out, size);
+  }
 });

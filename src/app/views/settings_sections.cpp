@@ -16,9 +16,8 @@
 #include <string>
 
 namespace wb::app {
-namespace {
 
-void heading(const char* key) {
+void settings_heading(const char* key) {
     ImGui::Dummy(ImVec2(0, 10));
     ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().text_tertiary);
     ui::text(key);
@@ -26,7 +25,7 @@ void heading(const char* key) {
     ImGui::Dummy(ImVec2(0, 2));
 }
 
-void line(const std::string& text, ImU32 color = 0) {
+void settings_line(const std::string& text, ImU32 color) {
     ImGui::PushStyleColor(ImGuiCol_Text, color ? color : theme::palette().text);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 720.0f);
     ImGui::TextUnformatted(text.c_str());
@@ -34,6 +33,8 @@ void line(const std::string& text, ImU32 color = 0) {
     ImGui::PopStyleColor();
     ui::note_drawn(text.c_str());
 }
+
+namespace {
 
 std::string megabytes(double bytes) {
     char buf[32];
@@ -51,14 +52,14 @@ std::string format(const char* key, const std::map<std::string, std::string>& va
 void draw_account_settings() {
     Workspace& ws = workspace();
     static std::string leave_refusal;
-    heading("settings.section.account");
+    settings_heading("settings.section.account");
     const bool demo = ws.mode() == Workspace::Mode::Demo;
-    if (demo) line(ui::tr("settings.account.demo"));
-    else line(format("settings.account.signed_in", {{"name", ws.account().name}, {"login", ws.account().login}}));
+    if (demo) settings_line(ui::tr("settings.account.demo"));
+    else settings_line(format("settings.account.signed_in", {{"name", ws.account().name}, {"login", ws.account().login}}));
     ImGui::Dummy(ImVec2(0, 4));
     if (widgets::secondary_button(ui::tr(demo ? "settings.account.leave_demo" : "settings.account.leave")))
         leave_refusal = ws.leave();
-    if (!leave_refusal.empty()) line(ui::tr(leave_refusal), theme::palette().danger);
+    if (!leave_refusal.empty()) settings_line(ui::tr(leave_refusal), theme::palette().danger);
 }
 
 void draw_storage_settings() {
@@ -68,10 +69,10 @@ void draw_storage_settings() {
         asked_at = platform::now_ms();
         estimate_local_store([](StoreEstimate e) { estimate = e; });
     }
-    heading("settings.section.storage");
-    if (!estimate.known) { line(ui::tr("settings.storage.unknown"), theme::palette().text_secondary); return; }
-    line(format("settings.storage.usage", {{"usage", megabytes(estimate.usage)}, {"quota", megabytes(estimate.quota)}}));
-    line(ui::tr(estimate.persisted ? "settings.storage.persisted" : "settings.storage.not_persisted"),
+    settings_heading("settings.section.storage");
+    if (!estimate.known) { settings_line(ui::tr("settings.storage.unknown"), theme::palette().text_secondary); return; }
+    settings_line(format("settings.storage.usage", {{"usage", megabytes(estimate.usage)}, {"quota", megabytes(estimate.quota)}}));
+    settings_line(ui::tr(estimate.persisted ? "settings.storage.persisted" : "settings.storage.not_persisted"),
          theme::palette().text_secondary);
 }
 
@@ -79,13 +80,13 @@ void draw_sync_settings() {
     Workspace& ws = workspace();
     if (ws.mode() != Workspace::Mode::Server) return;
     const SyncStatus s = ws.sync_status();
-    heading("settings.section.sync");
-    line(format("settings.sync.pending", {{"count", std::to_string(s.pending_mutations)}}));
-    line(s.last_synced_ms ? format("settings.sync.last", {{"time", relative_time(s.last_synced_ms)}})
+    settings_heading("settings.section.sync");
+    settings_line(format("settings.sync.pending", {{"count", std::to_string(s.pending_mutations)}}));
+    settings_line(s.last_synced_ms ? format("settings.sync.last", {{"time", relative_time(s.last_synced_ms)}})
                           : std::string(ui::tr("settings.sync.never")));
-    if (!ws.tabs_supported()) line(ui::tr("settings.sync.no_locks"), theme::palette().warning);
-    else line(ui::tr(ws.leader() ? "settings.sync.leader" : "settings.sync.follower"), theme::palette().text_secondary);
-    if (!s.error.empty()) line(format("settings.sync.error", {{"error", s.error}}), theme::palette().danger);
+    if (!ws.tabs_supported()) settings_line(ui::tr("settings.sync.no_locks"), theme::palette().warning);
+    else settings_line(ui::tr(ws.leader() ? "settings.sync.leader" : "settings.sync.follower"), theme::palette().text_secondary);
+    if (!s.error.empty()) settings_line(format("settings.sync.error", {{"error", s.error}}), theme::palette().danger);
 }
 
 }  // namespace wb::app

@@ -48,6 +48,7 @@ void draw_settings_view() {
     ImGui::Dummy(ImVec2(0, 4));
     language_row();
     draw_account_settings();
+    draw_time_zone_settings();
     draw_storage_settings();
     draw_sync_settings();
 }
