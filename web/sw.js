@@ -6,7 +6,8 @@
 'use strict';
 
 const CACHE = 'wb-app-v1';
-const SHELL = ['./', 'index.html', 'loader.js', 'test-interface.js', 'shell.css', 'build-info.json'];
+const SHELL = ['./', 'index.html', 'loader.js', 'test-interface.js', 'shell.css', 'manifest.webmanifest', 'icon.svg',
+               'build-info.json'];
 
 function versionedUrls(info) {
   return Object.keys(info.files || {})
