@@ -52,6 +52,29 @@ test('data changes (language switch) draw frames and settle', async () => {
   await waitForIdle(page);
 });
 
+// Measures, does not assert a time: what an idle signed-in tab costs the CPU over 10 s, from
+// Chromium's own counters (main-thread task time and the renderer process' CPU time). The
+// README reports the number; the assertion is the frame counter standing still.
+test('an idle tab: CPU cost measured over 10 s (reported)', async () => {
+  const { page, context } = app;
+  await waitForIdle(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
+  const start = await frames(page);
+  const [task0, script0] = [await metric('TaskDuration'), await metric('ScriptDuration')];
+  const wall0 = Date.now();
+  await page.waitForTimeout(10000);
+  const [task1, script1] = [await metric('TaskDuration'), await metric('ScriptDuration')];
+  const wall = (Date.now() - wall0) / 1000;
+  assert.equal(await frames(page), start, 'no frame drawn while measuring');
+  const taskMs = (task1 - task0) * 1000;
+  const scriptMs = (script1 - script0) * 1000;
+  console.log(`idle tab over ${wall.toFixed(1)} s: main-thread tasks ${taskMs.toFixed(1)} ms ` +
+              `(${(taskMs / (wall * 10)).toFixed(3)} % of one core), script ${scriptMs.toFixed(1)} ms, frames 0`);
+  await cdp.detach();
+});
+
 test('no console errors or page errors', () => {
   assert.deepEqual(app.problems, []);
 });
