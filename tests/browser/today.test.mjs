@@ -78,7 +78,8 @@ test('completing a task from Today with the mouse: the item leaves, the counts d
   assert.equal(after.tasks.find((t) => t.id === item.taskId).open, task.open - 1, 'the task\'s count dropped by one');
   assert.equal(after.badge, state.badge - 1, 'the sidebar badge dropped by one');
   assert.equal(after.open, state.open - 1);
-  await waitForLabels(page, [`${taskLabel}#${task.open - 1}`, `badge:${state.badge - 1}`, `今日已完成#${after.doneToday.length}`]);
+  await waitForLabels(page, [`${taskLabel}#${task.open - 1}`, `badge:${state.badge - 1}`, `今日已完成#${after.doneToday.length}`,
+                             `已完成 · ${item.title}`]);  // the toast that offers undo
   const labels = await page.evaluate(() => window.workbench.visibleLabels());
   assert.ok(!labels.includes(`完成#${item.id}`), 'its button is gone');
 

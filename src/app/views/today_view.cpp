@@ -7,6 +7,7 @@
 #include "icons.h"
 #include "js_reply.h"
 #include "offline/workspace.h"
+#include "platform.h"
 #include "theme.h"
 #include "ui_text.h"
 #include "views/today_filters.h"
@@ -29,7 +30,12 @@ struct TodayViewState {
     bool show_snoozed = false;
     bool show_done = false;
     std::string refused;      // the last refused action, shown above the list
+    // The item just marked done: a short toast with "undo" while it is fresh.
+    DueTask just_done;
+    double toast_until = 0;   // platform time (ms)
 };
+
+constexpr double kToastMs = 4000;
 
 TodayViewState& view_state() {
     static TodayViewState s;
@@ -70,17 +76,57 @@ const std::vector<const DueTask*>& filtered(const std::vector<DueTask>& items, c
     return slot->out;
 }
 
-void submit_task_action(const char* name, const DueTask& task) {
+bool submit_task_action(const char* name, const DueTask& task) {
     Workspace& ws = workspace();
     Mutation m{name, {{"instanceId", task.id}, {"at", static_cast<TimeMs>(js::now_utc_ms())}, {"by", ws.account().user_id}}};
     const Workspace::Submitted r = ws.submit(m);
     view_state().refused = r.ok ? "" : today_format("today.refused", {{"reason", r.reason}});
+    return r.ok;
+}
+
+void mark_done(const DueTask& task) {
+    if (!submit_task_action("task.done", task)) return;
+    TodayViewState& vs = view_state();
+    vs.just_done = task;
+    vs.toast_until = platform::now_ms() + kToastMs;
+    platform::animate_until(vs.toast_until + 50);  // one more frame takes the toast away
+}
+
+// "已完成 · 家访 → 破冰首联   撤销" at the bottom of the list for a few seconds.
+void draw_done_toast(const TodayModel& model, ImVec2 list_min, ImVec2 list_max) {
+    TodayViewState& vs = view_state();
+    const double left = vs.toast_until - platform::now_ms();
+    if (left <= 0 || vs.just_done.id.empty()) return;
+    const theme::Palette& pal = theme::palette();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float fade = float(std::min(1.0, left / 300.0));  // fades out over the last 0.3 s
+    const std::string text = today_format("today.toast.done", {{"title", today_item_title(model.tpl, vs.just_done)}});
+    const char* undo = ui::tr("today.action.reopen");
+    const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 us = ImGui::CalcTextSize(undo);
+    const float w = std::min(list_max.x - list_min.x - 16, ts.x + us.x + 56), h = 40;
+    const ImVec2 a((list_min.x + list_max.x - w) * 0.5f, list_max.y - h - 16);
+    const ImVec2 b(a.x + w, a.y + h);
+    dl->AddRectFilled(a, b, IM_COL32(0x1F, 0x23, 0x29, int(235 * fade)), 8.0f);
+    ImGui::PushClipRect(a, ImVec2(b.x - us.x - 28, b.y), true);
+    dl->AddText(ImVec2(a.x + 16, a.y + (h - ts.y) * 0.5f), IM_COL32(255, 255, 255, int(255 * fade)), text.c_str());
+    ImGui::PopClipRect();
+    const ImVec2 ua(b.x - us.x - 20, a.y + 6);
+    ImGui::SetCursorScreenPos(ua);
+    if (ImGui::InvisibleButton("toast_undo", ImVec2(us.x + 12, h - 12))) {
+        submit_task_action("task.reopen", vs.just_done);
+        vs.toast_until = 0;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    dl->AddText(ImVec2(ua.x + 6, a.y + (h - us.y) * 0.5f), pal.accent_soft, undo);
+    ui::note_drawn_at(text.c_str(), a, b);
+    ui::note_drawn_at((std::string(undo) + "#toast").c_str(), ua, ImVec2(ua.x + us.x + 12, b.y - 6));
 }
 
 void handle(const RowAction& action, const DueTask& task, const TodayModel& model) {
     switch (action.kind) {
         case RowAction::Kind::None: return;
-        case RowAction::Kind::Done: submit_task_action("task.done", task); return;
+        case RowAction::Kind::Done: mark_done(task); return;
         case RowAction::Kind::Reopen: submit_task_action("task.reopen", task); return;
         case RowAction::Kind::Snooze: open_snooze_dialog(task.id, today_item_title(model.tpl, task)); return;
         case RowAction::Kind::OpenStudent:
@@ -210,7 +256,9 @@ void draw_list(const TodayModel& model, TodayViewState& vs, float width, float h
         // A refused or accepted action may have recomputed the board: stop drawing stale sections.
         if (computed != today_model(today_selected_tutor()).computations) break;
     }
-    ImGui::Dummy(ImVec2(0, 24));
+    ImGui::Dummy(ImVec2(0, 72));  // room for the toast below the last row
+    draw_done_toast(model, ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
+                                                         ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
     ImGui::PopStyleVar();
     ImGui::EndChild();
 }
