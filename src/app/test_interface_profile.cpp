@@ -1,5 +1,5 @@
 // Test queries for the student profile (browser tests only):
-//   profile.open {studentId}  selects the student and opens the students view beside it
+//   profile.open {studentId, tab?}  selects the student, opens the students view, picks a tab
 //   profile.state             the student shown, timeline (kind, text), note editor, risk, tasks
 #include "app_state.h"
 #include "platform.h"
@@ -61,6 +61,8 @@ json state() {
 [[maybe_unused]] const bool registered_open = register_test_query("profile.open", [](const json& args) {
     app_state().student_id = args.value("studentId", "");
     app_state().view = ViewId::Students;
+    const std::string tab = args.value("tab", "");  // "timeline" / "details" / "tasks"; "" keeps it
+    if (!tab.empty()) profile_ui().tab = tab == "details" ? 1 : tab == "tasks" ? 2 : 0;
     platform::request_redraw();
     return json{{"ok", true}};
 });

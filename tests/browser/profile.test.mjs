@@ -7,16 +7,26 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser } from './lib/fixture.mjs';
-import { openSignedIn, waitForLabels, waitForWorkspace, clickLabel, artifactsDir } from './lib/browser.mjs';
+import { openSignedIn, waitForLabels as waitForDrawn, waitForWorkspace, clickLabel, artifactsDir } from './lib/browser.mjs';
 
 const env = useServerAndBrowser();
 let app;
 let studentId;
 
+// waitForLabels that says what was drawn instead when the labels do not come.
+async function waitForLabels(page, labels, timeout = 10000) {
+  try {
+    await waitForDrawn(page, labels, timeout);
+  } catch (e) {
+    const drawn = await page.evaluate(() => window.workbench.visibleLabels());
+    throw new Error(`${labels.filter((l) => !drawn.includes(l)).join(', ')} not drawn; drawn: ${drawn.join(' | ')}`);
+  }
+}
+
 const state = (page) => page.evaluate(() => window.workbench.query('profile.state'));
 
 async function openProfile(page, id) {
-  await page.evaluate((s) => window.workbench.query('profile.open', { studentId: s }), id);
+  await page.evaluate((s) => window.workbench.query('profile.open', { studentId: s, tab: 'timeline' }), id);
   await page.waitForFunction(() => window.workbench.query('profile.state').shown, null, { timeout: 15000 });
 }
 
@@ -132,6 +142,62 @@ test('a call of 5:30 is logged through the dialog and shown as 5 分 30 秒; bad
   assert.equal((await state(page)).timeline.length, before);
 });
 
+test('a retracted call stays in the timeline, struck through with the reason', async () => {
+  const { page } = app;
+  await openProfile(page, studentId);
+  const call = (await state(page)).timeline.find((e) => e.kind === 'call' && !e.retracted);
+  assert.ok(call, 'the call logged before');
+  const r = await page.evaluate(([id]) => window.workbench.submit('event.retract', {
+    id: `retract-${id}`, eventId: id, at: Date.now(), reason: '记错了学员',
+  }), [call.id]);
+  assert.equal(r.ok, true, r.reason);
+  const timeline = await waitForEntry(page, `(e) => e.id === ${JSON.stringify(call.id)} && e.retracted`);
+  assert.ok(!timeline.some((e) => e.kind === 'retraction'), 'the retraction is a mark, not an entry');
+  const labels = await page.evaluate(() => window.workbench.visibleLabels());
+  assert.ok(labels.some((l) => l.startsWith('已撤回（') && l.endsWith('）：记错了学员')), labels.join(' | '));
+});
+
+test('a note that cannot be saved keeps its text and says why', async () => {
+  const { page } = app;
+  await openProfile(page, studentId);
+  await clickLabel(page, '写点什么…（Enter 换行）');
+  const long = '很长的备注'.repeat(300);   // 4500 bytes: over the limit
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.insertText', { text: long });
+  await page.waitForFunction((n) => window.workbench.query('profile.state').note.length === n, long.length);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction(() => window.workbench.query('profile.state').noteError !== '');
+  const s = await state(page);
+  assert.equal(s.noteError, '备注太长了，请分成几条');
+  assert.equal(s.note, long, 'the text is kept');
+  await waitForLabels(page, ['备注太长了，请分成几条']);
+  // Ctrl+Enter left the field; back into it, emptied for the next tests (select all, delete).
+  await clickLabel(page, '写点什么…（Enter 换行）');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.waitForFunction(() => window.workbench.query('profile.state').note === '');
+});
+
+test('in English every profile text is translated', async () => {
+  const { page } = app;
+  await openProfile(page, studentId);
+  assert.equal(await page.evaluate(() => window.workbench.setLanguage('en')), true);
+  try {
+    await waitForLabels(page, ['Log a call', 'Send a template message', 'Timeline', 'Details', 'All activity']);
+    let labels = await page.evaluate(() => window.workbench.visibleLabels());
+    assert.ok(!labels.some((l) => /profile\.|timeline\.|call\.duration/.test(l)), `no raw keys: ${labels.join(' | ')}`);
+    await clickLabel(page, 'Details');
+    await waitForLabels(page, ['Contact', 'Enrolment', 'Parent', 'Active']);
+    labels = await page.evaluate(() => window.workbench.visibleLabels());
+    assert.ok(!labels.some((l) => /profile\.|timeline\./.test(l)), `no raw keys: ${labels.join(' | ')}`);
+    await clickLabel(page, 'Timeline');
+    // The click is handled in the next frame: wait for it before the layout changes language.
+    await waitForLabels(page, ['All activity']);
+  } finally {
+    await page.evaluate(() => window.workbench.setLanguage('zh-CN'));
+  }
+});
+
 test('a template message is rendered for the student, copied and recorded as sent', async () => {
   const { page } = app;
   await openProfile(page, studentId);
@@ -162,8 +228,11 @@ test('screenshots at 1280×800 and 768×1024 (zh-CN)', async () => {
   await page.screenshot({ path: path.join(artifactsDir(), 'profile-1280x800.png') });
   await page.setViewportSize({ width: 768, height: 1024 });
   await waitForLabels(page, ['记录通话', '发送模板消息', '保存备注']);
-  const box = await page.evaluate(() => window.workbench.labelBounds('发送模板消息'));
-  assert.ok(box.x + box.w <= 768, 'the quick actions fit at 768 px');
+  // The profile takes the whole content area at this width; the actions fit in it.
+  await page.waitForFunction(() => {
+    const box = window.workbench.labelBounds('发送模板消息');
+    return box && box.x + box.w <= 768 && box.x < 400;
+  }, null, { timeout: 10000 });
   await page.waitForFunction(() => window.workbench.idle(), null, { timeout: 10000, polling: 50 });
   await page.screenshot({ path: path.join(artifactsDir(), 'profile-768x1024.png') });
   await page.setViewportSize({ width: 1280, height: 800 });
