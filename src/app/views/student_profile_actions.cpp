@@ -220,9 +220,8 @@ void draw_profile_quick_actions(const ProfileData& d) {
     ImGui::SameLine(0, 8);
     if (widgets::secondary_button(ui::tr("profile.action.send_message"))) open(ProfileDialog::SendMessage);
     const ProfileUi& s = profile_ui();
-    if (!s.last_action.empty()) {
-        ImGui::SameLine(0, 12);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 6);
+    if (!s.last_action.empty()) {  // what the last action did, under the buttons
+        ImGui::Dummy(ImVec2(0, 2));
         text(s.last_action, theme::palette().success);
     }
 }
