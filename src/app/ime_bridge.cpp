@@ -6,13 +6,14 @@
 
 #include <emscripten/emscripten.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // the active field's flags (password)
 
 #include <cstdlib>
 #include <string>
 
 extern "C" {
 void wb_js_text_input_install(const char* selector, const char* label);
-void wb_js_text_input_place(int active, double x, double y, double line_height);
+void wb_js_text_input_place(int active, double x, double y, double line_height, int password);
 void wb_js_text_input_label(const char* label);
 int wb_js_keyboard_target();
 void wb_js_clipboard_set(const char* text);
@@ -26,7 +27,9 @@ namespace {
 // work in frames where nothing changed.
 void set_ime_data(ImGuiContext*, ImGuiViewport*, ImGuiPlatformImeData* data) {
     const bool active = data->WantTextInput || data->WantVisible;
-    wb_js_text_input_place(active ? 1 : 0, data->InputPos.x, data->InputPos.y, data->InputLineHeight);
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const bool password = active && (g.InputTextState.Flags & ImGuiInputTextFlags_Password) != 0;
+    wb_js_text_input_place(active ? 1 : 0, data->InputPos.x, data->InputPos.y, data->InputLineHeight, password ? 1 : 0);
 }
 
 void set_clipboard(ImGuiContext*, const char* text) { wb_js_clipboard_set(text ? text : ""); }

@@ -46,7 +46,7 @@ test('the login screen passes axe-core and names the focused field', async () =>
   await page.keyboard.type('hunter22');
   await waitSpoken(page, '密码，密码框，8 个字符');
   assert.ok(!(await spoken(page)).includes('hunter22'));
-  assert.equal(await page.evaluate(() => document.getElementById('wb-text-input').getAttribute('aria-label')), '密码');
+  assert.deepEqual(await page.evaluate(() => [document.activeElement.type, document.activeElement.getAttribute('aria-label')]), ['password', '密码']);
   await page.keyboard.press('Tab');
   await waitSpoken(page, '登录，按钮');
   assert.deepEqual(problems, []);
@@ -76,7 +76,7 @@ test('the workbench passes axe-core; Tab into the sidebar names the row; nothing
     window.__a11yLog = [];
     const count = new MutationObserver((m) => { window.__a11yWrites += m.length; m.forEach((r) => window.__a11yLog.push(`${r.type} ${r.target.id || r.target.nodeName} ${r.attributeName} ${r.target.textContent || ''} ${r.target.getAttribute ? r.target.getAttribute('style') : ''}`)); });
     count.observe(document.getElementById('wb-a11y-status'), { subtree: true, childList: true, characterData: true });
-    for (const id of ['canvas', 'wb-text-input'])
+    for (const id of ['canvas', 'wb-text-input', 'wb-secret-input'])
       count.observe(document.getElementById(id), { attributes: true, attributeFilter: ['aria-label'] });
   });
   await page.mouse.move(905, 510);

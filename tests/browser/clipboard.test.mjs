@@ -21,7 +21,7 @@ const readClipboard = (page) => page.evaluate(() => navigator.clipboard.readText
 
 async function emptyField(page, label) {
   await clickLabel(page, label);
-  await page.waitForFunction(() => document.activeElement === document.getElementById('wb-text-input'));
+  await page.waitForFunction(() => document.activeElement.classList.contains('wb-text-input'));
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await page.waitForFunction(() => window.workbench.query('input.active').text === '');

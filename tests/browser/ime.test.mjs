@@ -29,7 +29,7 @@ const bridge = (page) => page.evaluate(() => {
 // Clicks into the field drawn under `label` and empties it with the keyboard.
 async function focusEmptyField(page, label) {
   await clickLabel(page, label);
-  await page.waitForFunction(() => document.activeElement === document.getElementById('wb-text-input'));
+  await page.waitForFunction(() => document.activeElement.classList.contains('wb-text-input'));
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await page.waitForFunction(() => window.workbench.query('input.active').text === '');
@@ -116,9 +116,11 @@ test('Tab moves to the next field and the bridge follows it', async () => {
   const second = await active(page);
   assert.equal(second.password, true);
   const field = await page.evaluate(() => window.workbench.labelBounds('密码#field'));
+  // A password field gets a password input: no IME, no words learned by phone keyboards.
   await page.waitForFunction((f) => {
-    const r = document.getElementById('wb-text-input').getBoundingClientRect();
-    return document.activeElement.id === 'wb-text-input' && r.top >= f.y && r.top < f.y + f.h;
+    const el = document.activeElement;
+    const r = el.getBoundingClientRect();
+    return el.id === 'wb-secret-input' && el.type === 'password' && r.top >= f.y && r.top < f.y + f.h;
   }, field);
   await page.keyboard.type('pw');
   await page.waitForFunction(() => window.workbench.query('input.active').text === 'pw');
@@ -130,9 +132,9 @@ test('a tap on a field focuses the bridge, which asks phones for their keyboard'
   // The form focuses its first field by itself: tap beside the card first, the keyboard goes.
   await page.touchscreen.tap(5, 5);
   await page.waitForFunction(() => document.activeElement === document.getElementById('canvas'));
-  const box = await page.evaluate(() => window.workbench.labelBounds('密码#field'));
+  const box = await page.evaluate(() => window.workbench.labelBounds('账号#field'));
   await page.touchscreen.tap(box.x + box.w / 2, box.y + box.h / 2);
-  await page.waitForFunction(() => window.workbench.query('input.active').password === true);
+  await page.waitForFunction(() => window.workbench.query('input.active').active);
   const attrs = await page.evaluate(() => {
     const el = document.activeElement;
     return { id: el.id, inputmode: el.getAttribute('inputmode'), enterkeyhint: el.getAttribute('enterkeyhint') };

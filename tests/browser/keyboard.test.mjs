@@ -29,7 +29,7 @@ test('Tab order on the login form: account, password, button; Shift+Tab goes bac
   await waitSpoken(page, '登录，按钮');
   assert.equal((await active(page)).active, false, 'the button is focused, no field is edited');
   // The keyboard is the app's again (no field): keys are not held by the text bridge.
-  await page.waitForFunction(() => document.activeElement !== document.getElementById('wb-text-input'));
+  await page.waitForFunction(() => document.activeElement === document.getElementById('canvas'));
   await page.keyboard.press('Shift+Tab');
   await page.waitForFunction(() => window.workbench.query('input.active').password === true);
   await page.keyboard.press('Shift+Tab');

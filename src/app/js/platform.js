@@ -22,8 +22,8 @@ mergeInto(LibraryManager.library, {
       try { canvas.setPointerCapture(e.pointerId); } catch (err) {}
       // The text bridge keeps the keyboard while a field is active (a click may only move the
       // caret); the app hands it back when the field deactivates.
-      var bridge = document.getElementById('wb-text-input');
-      if (document.activeElement !== canvas && (!bridge || document.activeElement !== bridge))
+      var focused = document.activeElement;
+      if (focused !== canvas && !(focused && focused.classList.contains('wb-text-input')))
         canvas.focus({ preventScroll: true });
       send(1, e);
       e.preventDefault();
