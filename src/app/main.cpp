@@ -1,6 +1,7 @@
 // The browser app: starts the platform layer, loads the CJK font, opens the workspace (local
 // data, login or demo, sync), then draws a frame whenever something changed (see platform.h).
 #include "app_state.h"
+#include "command_palette.h"
 #include "fonts.h"
 #include "language_setting.h"
 #include "offline/workspace.h"
@@ -25,6 +26,7 @@ void frame() {
     Workspace& ws = workspace();
     if (!draw_start_screen(ws)) {
         draw_shell();
+        draw_command_palette();
         draw_relogin_dialog(ws);
     }
     ui::end_frame_labels();

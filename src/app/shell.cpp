@@ -2,6 +2,7 @@
 
 #include "app_state.h"
 #include "banners.h"
+#include "command_palette.h"
 #include "language_setting.h"
 #include "offline/workspace.h"
 #include "relative_time.h"
@@ -172,6 +173,8 @@ void draw_header(const ViewInfo& view, ImVec2 pos, float width) {
     widgets::heavy_text(dl, at, pal.text, title);
     ImGui::PopFont();
     ui::note_drawn_at(title, at, ImVec2(at.x + size.x, at.y + size.y));
+    const float button_h = 32.0f;
+    draw_palette_button(pos.x + width - 32, pos.y + (theme::kHeaderHeight - button_h) * 0.5f, button_h);
     dl->AddLine(ImVec2(pos.x + 32, pos.y + theme::kHeaderHeight - 0.5f),
                 ImVec2(pos.x + width - 32, pos.y + theme::kHeaderHeight - 0.5f), pal.border);
 }
