@@ -218,6 +218,13 @@ bool bridge_must_not_see(ImGuiKey key, const EmscriptenKeyboardEvent& e) {
     return shortcut && (key == ImGuiKey_Z || key == ImGuiKey_Y);   // ImGui undoes, not the textarea
 }
 
+// The app's own shortcuts, which the browser must not also act on (Ctrl+K would focus the
+// address bar's search): Ctrl+K, Cmd+K on a Mac (the command palette).
+bool is_app_shortcut(ImGuiKey key, const EmscriptenKeyboardEvent& e, bool is_mac) {
+    const bool command = is_mac ? e.metaKey : e.ctrlKey;
+    return command && !e.altKey && key == ImGuiKey_K;
+}
+
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     const KeyboardTarget target = keyboard_target();
     if (target == KeyboardTarget::OtherEditable || target == KeyboardTarget::BridgeComposing) return EM_FALSE;
@@ -229,6 +236,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     wake();
     if (type != EMSCRIPTEN_EVENT_KEYDOWN) return EM_FALSE;
     if (target == KeyboardTarget::Bridge && bridge_must_not_see(key, *e)) return EM_TRUE;
+    if (is_app_shortcut(key, *e, g_state.is_mac)) return EM_TRUE;
     const bool browser_combo = e->metaKey || (e->altKey && !g_state.is_mac);
     return is_navigation_key(key) && !browser_combo;
 }

@@ -20,8 +20,13 @@ const palette = (page) => page.evaluate(() => window.workbench.query('palette.st
 test('Ctrl+K, pinyin initials of a student, Enter: the student opens beside the roster', async () => {
   const { page } = app;
   await waitForIdle(page);
+  // Listened for after the app's own listener: sees whether the app kept the browser out of it.
+  await page.evaluate(() => window.addEventListener('keydown', (e) => {
+    if (e.code === 'KeyK') window.lastKDefaultPrevented = e.defaultPrevented;
+  }));
   await page.keyboard.press('Control+K');
   await page.waitForFunction(() => window.workbench.query('palette.state').open);
+  assert.equal(await page.evaluate(() => window.lastKDefaultPrevented), true, 'the browser does not also act on Ctrl+K');
   // A student of this tutor, and the initials of the name computed here from the data the
   // roster shows (not from the palette).
   const rows = await page.evaluate(() => window.workbench.query('palette.students'));
