@@ -11,7 +11,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 namespace wb::app {
 namespace {
@@ -41,11 +43,11 @@ std::string& remembered_columns() {
 
 // Applies the stored choice once per table instance, then stores every change the user makes
 // (the header's context menu hides and shows columns).
-void sync_column_choice() {
-    static bool applied = false;
+void sync_column_choice(const char* table) {
+    static std::vector<std::string> applied;  // the tables (wide, narrow) the choice was applied to
     std::string& stored = remembered_columns();
-    if (!applied) {
-        applied = true;
+    if (std::find(applied.begin(), applied.end(), table) == applied.end()) {
+        applied.push_back(table);
         if (!stored.empty()) {
             const std::string list = "," + stored + ",";
             for (int i = 0; i < kRosterColumnCount; ++i)
@@ -130,16 +132,19 @@ void draw_cell(const RosterRow& row, RosterColumn column) {
     }
 }
 
-void setup_columns() {
+// Wide: columns share the width. Narrow (a tablet): fixed widths that fit their text, scrolled
+// sideways, instead of squeezing every heading to "退…".
+void setup_columns(bool narrow) {
+    static const float kFixedWidth[kRosterColumnCount] = {80, 90, 110, 90, 90, 70, 80, 90, 90, 90};
     for (int i = 0; i < kRosterColumnCount; ++i) {
         const RosterColumn c = RosterColumn(i);
-        ImGuiTableColumnFlags flags = ImGuiTableColumnFlags_WidthStretch;
+        ImGuiTableColumnFlags flags = narrow ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch;
         if (c == RosterColumn::Name) flags |= ImGuiTableColumnFlags_NoHide | ImGuiTableColumnFlags_DefaultSort;
         if (hidden_by_default(c)) flags |= ImGuiTableColumnFlags_DefaultHide;
-        const float weight = c == RosterColumn::Name || c == RosterColumn::Class ? 1.4f : 1.0f;
+        const float weight = narrow ? kFixedWidth[i] : c == RosterColumn::Name || c == RosterColumn::Class ? 1.4f : 1.0f;
         ImGui::TableSetupColumn(ui::tr(roster_column_key(c)), flags, weight, ImGuiID(i));
     }
-    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupScrollFreeze(1, 1);  // the name stays in view when scrolled sideways
 }
 
 // Reads the header's sort request into the query.
@@ -190,15 +195,17 @@ std::string roster_cell_text(const RosterRow& row, RosterColumn column) {
 std::string roster_visible_columns() { return remembered_columns(); }
 
 void draw_roster_table(RosterViewState& state, const std::vector<int>& shown, ImVec2 size) {
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable |
+    const bool narrow = size.x < 900.0f;
+    const ImGuiTableFlags flags = (narrow ? ImGuiTableFlags_ScrollX : 0) | ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable |
                                   ImGuiTableFlags_Reorderable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(10.0f, 8.0f));
-    if (!ImGui::BeginTable("roster", kRosterColumnCount, flags, size)) {
+    // A separate table id per layout: ImGui keeps column sizing per table.
+    if (!ImGui::BeginTable(narrow ? "roster-narrow" : "roster", kRosterColumnCount, flags, size)) {
         ImGui::PopStyleVar();
         return;
     }
-    setup_columns();
+    setup_columns(narrow);
     // The header row by hand so each heading is recorded for tests (a click on it sorts).
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int c = 0; c < kRosterColumnCount; ++c) {
@@ -209,7 +216,7 @@ void draw_roster_table(RosterViewState& state, const std::vector<int>& shown, Im
         ImGui::PopID();
         ui::note_drawn(label);
     }
-    sync_column_choice();
+    sync_column_choice(narrow ? "roster-narrow" : "roster");
     read_sort(state.query);
 
     const RosterModel& model = roster_model();
