@@ -4,7 +4,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser } from './lib/fixture.mjs';
-import { openApp, waitForLabels, waitForWorkspace, clickLabel } from './lib/browser.mjs';
+import { openApp, waitForLabels, waitForWorkspace, focusEmptyField } from './lib/browser.mjs';
 
 const env = useServerAndBrowser();
 let app;
@@ -19,18 +19,11 @@ before(async () => {
 const fieldText = (page) => page.evaluate(() => window.workbench.query('input.active').text);
 const readClipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
 
-async function emptyField(page, label) {
-  await clickLabel(page, label);
-  await page.waitForFunction(() => document.activeElement.classList.contains('wb-text-input'));
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await page.waitForFunction(() => window.workbench.query('input.active').text === '');
-}
 
 test('Ctrl+C copies the selected text of a field to the system clipboard', async () => {
   const { page } = app;
   await page.evaluate(() => navigator.clipboard.writeText('something else'));
-  await emptyField(page, '账号#field');
+  await focusEmptyField(page, '账号#field');
   await page.keyboard.type('tutor-copy');
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+C');
@@ -47,7 +40,7 @@ test('Ctrl+V pastes text another page put on the clipboard, once', async () => {
   await other.evaluate(() => navigator.clipboard.writeText('from another page'));
   await other.close();
   await page.bringToFront();
-  await emptyField(page, '账号#field');
+  await focusEmptyField(page, '账号#field');
   await page.keyboard.type('x ');
   await page.keyboard.press('Control+V');
   await page.waitForFunction(() => window.workbench.query('input.active').text === 'x from another page');
@@ -59,7 +52,7 @@ test('Ctrl+V pastes text another page put on the clipboard, once', async () => {
 test('Chinese text round-trips: paste, cut, paste again', async () => {
   const { page } = app;
   await page.evaluate(() => navigator.clipboard.writeText('王小明 家长'));
-  await emptyField(page, '账号#field');
+  await focusEmptyField(page, '账号#field');
   await page.keyboard.press('Control+V');
   await page.waitForFunction(() => window.workbench.query('input.active').text === '王小明 家长');
   // Select the last two characters with the keyboard and cut them.
@@ -77,7 +70,7 @@ test('Chinese text round-trips: paste, cut, paste again', async () => {
 test('a password field never gives its text to the clipboard', async () => {
   const { page } = app;
   await page.evaluate(() => navigator.clipboard.writeText('unchanged'));
-  await emptyField(page, '密码#field');
+  await focusEmptyField(page, '密码#field');
   await page.keyboard.type('secret-pw');
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+C');

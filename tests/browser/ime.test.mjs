@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser } from './lib/fixture.mjs';
 import path from 'node:path';
-import { openApp, waitForLabels, waitForWorkspace, clickLabel, artifactsDir } from './lib/browser.mjs';
+import { openApp, waitForLabels, waitForWorkspace, artifactsDir, focusEmptyField } from './lib/browser.mjs';
 
 const env = useServerAndBrowser();
 let app;
@@ -26,14 +26,6 @@ const bridge = (page) => page.evaluate(() => {
            composing: el.classList.contains('composing'), opacity: getComputedStyle(el).opacity };
 });
 
-// Clicks into the field drawn under `label` and empties it with the keyboard.
-async function focusEmptyField(page, label) {
-  await clickLabel(page, label);
-  await page.waitForFunction(() => document.activeElement.classList.contains('wb-text-input'));
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await page.waitForFunction(() => window.workbench.query('input.active').text === '');
-}
 
 test('the bridge takes the keyboard at the caret of the active field, and gives it back', async () => {
   const { page } = app;

@@ -95,3 +95,13 @@ export async function openSignedIn(browser, server, login = 'tutor1', contextOpt
   await signIn(app.page, server, login);
   return app;
 }
+
+// Clicks into the text field drawn under `label` (the text bridge takes the keyboard) and empties
+// it with the keyboard.
+export async function focusEmptyField(page, label) {
+  await clickLabel(page, label);
+  await page.waitForFunction(() => document.activeElement.classList.contains('wb-text-input'));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.waitForFunction(() => window.workbench.query('input.active').text === '');
+}
