@@ -12,23 +12,6 @@ namespace {
 
 using Events = std::vector<const Event*>;
 
-// Lessons of the student's class's course that ended by `at`, latest last.
-std::vector<const Lesson*> lessons_before(const State& s, const std::string& student_id, TimeMs at)
-{
-    std::string course;
-    for (const auto& [_, e] : s.enrolments) {
-        if (e.student_id != student_id) continue;
-        auto cls = s.classes.find(e.class_id);
-        if (cls != s.classes.end()) course = cls->second.course_id;
-    }
-    std::vector<const Lesson*> out;
-    for (const auto& [_, l] : s.lessons)
-        if (l.course_id == course && l.end <= at) out.push_back(&l);
-    std::sort(out.begin(), out.end(), [](const Lesson* a, const Lesson* b) { return a->start < b->start; });
-    if (out.size() > size_t(kRiskRecentLessons)) out.erase(out.begin(), out.end() - kRiskRecentLessons);
-    return out;
-}
-
 bool has(const Events& ev, EventKind kind, const std::string& lesson, TimeMs by, const char* value = nullptr)
 {
     return std::any_of(ev.begin(), ev.end(), [&](const Event* e) {
@@ -75,12 +58,12 @@ struct Observation {
     std::vector<int> out_of;     // per feature: lessons (or surveys) considered
 };
 
-Observation observe(const State& s, const Events& all, const std::string& student_id, TimeMs at)
+Observation observe(const State& s, const RiskLessons& index, const Events& all, const std::string& student_id, TimeMs at)
 {
     Events ev;
     for (const Event* e : all)
         if (e->at <= at) ev.push_back(e);
-    auto lessons = lessons_before(s, student_id, at);
+    auto lessons = index.recent(student_id, at);
     int n = int(lessons.size());
     int absent = 0, left = 0, no_homework = 0, b = 0, unviewed = 0, surveys = 0, replies = 0;
     for (const Lesson* l : lessons) {
@@ -140,6 +123,31 @@ const std::vector<FeatureInfo>& features()
 
 }  // namespace
 
+RiskLessons::RiskLessons(const State& s)
+{
+    // The course of the student's last enrolment (by id) whose class exists.
+    for (const auto& [_, e] : s.enrolments) {
+        auto cls = s.classes.find(e.class_id);
+        if (cls != s.classes.end()) course_of_[e.student_id] = cls->second.course_id;
+    }
+    for (const auto& [_, l] : s.lessons) by_course_[l.course_id].push_back(&l);
+    for (auto& [_, list] : by_course_)
+        std::stable_sort(list.begin(), list.end(), [](const Lesson* a, const Lesson* b) { return a->start < b->start; });
+}
+
+std::vector<const Lesson*> RiskLessons::recent(const std::string& student_id, TimeMs at) const
+{
+    std::vector<const Lesson*> out;
+    auto course = course_of_.find(student_id);
+    // A student without an enrolment matches the lessons of no course (an empty course id).
+    auto lessons = by_course_.find(course == course_of_.end() ? std::string() : course->second);
+    if (lessons == by_course_.end()) return out;
+    for (const Lesson* l : lessons->second)
+        if (l->end <= at) out.push_back(l);
+    if (out.size() > size_t(kRiskRecentLessons)) out.erase(out.begin(), out.end() - kRiskRecentLessons);
+    return out;
+}
+
 const std::vector<std::string>& risk_feature_names()
 {
     static const std::vector<std::string> names = [] {
@@ -162,7 +170,7 @@ const std::vector<std::string>& risk_reason_keys()
 
 std::vector<double> risk_features(const State& s, const std::string& student_id, TimeMs at)
 {
-    return observe(s, student_events(s, student_id), student_id, at).x;
+    return observe(s, RiskLessons(s), student_events(s, student_id), student_id, at).x;
 }
 
 std::vector<RiskExample> risk_examples(const State& s, TimeMs now, TimeMs horizon)
@@ -174,15 +182,23 @@ std::vector<RiskExample> risk_examples(const State& s, TimeMs now, TimeMs horizo
     for (const auto& e : s.events)
         if (e.kind == EventKind::RefundRequested && e.at <= now && !retracted.count(e.id) && !first_request.count(e.student_id))
             first_request[e.student_id] = e.at;
+    RiskLessons index(s);
+    // Per course, its enrolments (in enrolment id order), so each lesson visits only its own.
+    std::map<std::string, std::vector<const Enrolment*>> enrolled;
+    for (const auto& [_, en] : s.enrolments) {
+        auto cls = s.classes.find(en.class_id);
+        if (cls != s.classes.end()) enrolled[cls->second.course_id].push_back(&en);
+    }
     for (const auto& [_, l] : s.lessons) {
         if (l.number < 2 || l.end + horizon > now) continue;
-        for (const auto& [enrolment_id, en] : s.enrolments) {
-            auto cls = s.classes.find(en.class_id);
-            if (cls == s.classes.end() || cls->second.course_id != l.course_id || en.enrolled_at > l.end) continue;
-            auto req = first_request.find(en.student_id);
+        auto course = enrolled.find(l.course_id);
+        if (course == enrolled.end()) continue;
+        for (const Enrolment* en : course->second) {
+            if (en->enrolled_at > l.end) continue;
+            auto req = first_request.find(en->student_id);
             if (req != first_request.end() && req->second <= l.end) continue;  // already asked
             bool label = req != first_request.end() && req->second <= l.end + horizon;
-            out.push_back({en.student_id, l.end, observe(s, history.of(en.student_id), en.student_id, l.end).x, label});
+            out.push_back({en->student_id, l.end, observe(s, index, history.of(en->student_id), en->student_id, l.end).x, label});
         }
     }
     return out;
@@ -248,9 +264,15 @@ RiskAssessment assess_risk(const State& state, const RiskModel& m, const std::st
 RiskAssessment assess_risk(const State& state, const RiskModel& m, const std::string& student_id,
                            const std::vector<const Event*>& history, TimeMs now)
 {
+    return assess_risk(state, m, RiskLessons(state), student_id, history, now);
+}
+
+RiskAssessment assess_risk(const State& state, const RiskModel& m, const RiskLessons& lessons,
+                           const std::string& student_id, const std::vector<const Event*>& history, TimeMs now)
+{
     RiskAssessment a;
     a.student_id = student_id;
-    auto o = observe(state, history, student_id, now);
+    auto o = observe(state, lessons, history, student_id, now);
     a.probability = risk_probability(m, o.x);
     a.level = level_of(m, a.probability);
     // Reasons: the features above the average student that push the risk up the most.

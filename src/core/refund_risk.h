@@ -4,6 +4,7 @@
 // lecturer's or tutor's interaction marks) and engagement with the tutor's messages, scored by a
 // logistic model fitted on past refund requests in the data. Each assessment names its top
 // reasons (the features pushing the risk up the most) as translation keys with values.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,19 @@ const std::vector<std::string>& risk_feature_names();
 // (lessons or surveys that fell short) and "total" (lessons or surveys considered).
 const std::vector<std::string>& risk_reason_keys();
 
+// Each student's course lessons, gathered once so that assessing or making examples for
+// thousands of students does not scan every enrolment and lesson for each of them.
+class RiskLessons {
+public:
+    explicit RiskLessons(const State& state);
+    // The student's course's lessons ended by `at`, the last kRiskRecentLessons, latest last.
+    std::vector<const Lesson*> recent(const std::string& student_id, TimeMs at) const;
+
+private:
+    std::map<std::string, std::string> course_of_;                 // student id -> course id
+    std::map<std::string, std::vector<const Lesson*>> by_course_;  // course id -> lessons by start
+};
+
 // Features for one student at `at` (from the last kRiskRecentLessons lessons ended by then).
 std::vector<double> risk_features(const State& state, const std::string& student_id, TimeMs at);
 // Training examples: for each lesson end with `horizon` of known future before `now`.
@@ -60,6 +74,9 @@ RiskAssessment assess_risk(const State& state, const RiskModel& model, const std
 // thousands of students without scanning every event of the organisation for each.
 RiskAssessment assess_risk(const State& state, const RiskModel& model, const std::string& student_id,
                            const std::vector<const Event*>& history, TimeMs now);
+// The same with the lessons gathered too (RiskLessons of the same state).
+RiskAssessment assess_risk(const State& state, const RiskModel& model, const RiskLessons& lessons,
+                           const std::string& student_id, const std::vector<const Event*>& history, TimeMs now);
 
 struct RiskEvaluation {
     int true_positive = 0, false_positive = 0, false_negative = 0, true_negative = 0;

@@ -141,6 +141,7 @@ std::vector<RosterRow> build_roster(const State& state, const RosterInput& input
     EventHistory history(state, input.now);
     auto lessons = lessons_by_course(state);
     auto due = follow_ups(input);
+    RiskLessons risk_lessons(state);
     std::vector<RosterRow> rows;
     rows.reserve(chosen.size());
     for (const auto& [student_id, enrolment] : chosen) {
@@ -167,7 +168,7 @@ std::vector<RosterRow> build_roster(const State& state, const RosterInput& input
             r.homework = homework_of(events, l->id);
         }
         if (input.risk_model) {
-            RiskAssessment a = assess_risk(state, *input.risk_model, student_id, events, input.now);
+            RiskAssessment a = assess_risk(state, *input.risk_model, risk_lessons, student_id, events, input.now);
             r.risk = a.level;
             r.risk_probability = a.probability;
         }
