@@ -23,6 +23,7 @@ Status seed_dataset(OrganisationSync& sync, const DemoSeedOptions& how, DemoSeed
     DemoOptions options;
     options.now = how.now_ms;
     options.students_per_tutor = how.students_per_tutor;
+    options.lessons = how.lessons;
     DemoDataset dataset = generate_demo(options);
     if (!dataset.error.empty()) return fail("the demo generator failed: " + dataset.error);
     std::int64_t started = steady_ms();

@@ -50,6 +50,7 @@ struct DemoSeedOptions {
     std::int64_t now_ms = 0;  // the start time (UTC ms): the demo's course is half-way through
     DemoPasswords passwords = DemoPasswords::KeepExisting;
     int students_per_tutor = 250;  // DemoOptions::students_per_tutor (--demo-students-per-tutor)
+    int lessons = 12;              // DemoOptions::lessons (--demo-lessons)
 };
 
 // Seeds the demo dataset when the store has no organisation (and no synced rows), records the

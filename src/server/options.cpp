@@ -20,7 +20,10 @@ std::string usage_text() {
         "                  (default: SQLite file DATA_DIR/workbench.sqlite3)\n"
         "  --demo-students-per-tutor N\n"
         "                  students per tutor in the demo organisation a fresh store is\n"
-        "                  seeded with, 1 to 2000 (default 250; ignored when the store has data)\n"
+        "                  seeded with, 1 to 2500 (default 250; ignored when the store has data)\n"
+        "  --demo-lessons N\n"
+        "                  lessons in the demo course, 1 to 12 (default 12); half of them are\n"
+        "                  history at the start. Fewer lessons seed a large roster faster\n"
         "  --reset-demo-passwords\n"
         "                  give the demo accounts new passwords and print them\n"
         "  -h, --help      show this help\n"
@@ -42,18 +45,20 @@ Result<int> parse_port(std::string_view text) {
     return port;
 }
 
-constexpr int kMaxDemoStudentsPerTutor = 2000;
+// 4 tutors x 2500 = the 10 000-row roster the browser test sorts and filters.
+constexpr int kMaxDemoStudentsPerTutor = 2500;
+constexpr int kMaxDemoLessons = 12;
 
-Result<int> parse_students_per_tutor(std::string_view text) {
-    std::string bad = "--demo-students-per-tutor needs a whole number from 1 to " +
-                      std::to_string(kMaxDemoStudentsPerTutor) + ", not '" + std::string(text) + "'";
+Result<int> parse_whole(std::string_view name, std::string_view text, int min, int max) {
+    std::string bad = std::string(name) + " needs a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", not '" +
+                      std::string(text) + "'";
     if (text.empty() || text.size() > 4) return fail(bad);
     int n = 0;
     for (char c : text) {
         if (c < '0' || c > '9') return fail(bad);
         n = n * 10 + (c - '0');
     }
-    if (n < 1 || n > kMaxDemoStudentsPerTutor) return fail(bad);
+    if (n < min || n > max) return fail(bad);
     return n;
 }
 }  // namespace
@@ -86,7 +91,7 @@ Result<ParsedCommandLine> parse_command_line(int argc, const char* const* argv) 
             return std::string(argv[++i]);
         };
         if (name == "--host" || name == "--site" || name == "--data" || name == "--store" ||
-            name == "--port" || name == "--demo-students-per-tutor") {
+            name == "--port" || name == "--demo-students-per-tutor" || name == "--demo-lessons") {
             auto v = take_value();
             if (!v) return v.error();
             if (v.value().empty() && name != "--store") return fail(name + " needs a non-empty value");
@@ -95,9 +100,13 @@ Result<ParsedCommandLine> parse_command_line(int argc, const char* const* argv) 
             else if (name == "--data") o.data_dir = v.value();
             else if (name == "--store") o.store_url = v.value();
             else if (name == "--demo-students-per-tutor") {
-                auto n = parse_students_per_tutor(v.value());
+                auto n = parse_whole(name, v.value(), 1, kMaxDemoStudentsPerTutor);
                 if (!n) return n.error();
                 o.demo_students_per_tutor = n.value();
+            } else if (name == "--demo-lessons") {
+                auto n = parse_whole(name, v.value(), 2, kMaxDemoLessons);
+                if (!n) return n.error();
+                o.demo_lessons = n.value();
             } else {
                 auto port = parse_port(v.value());
                 if (!port) return port.error();

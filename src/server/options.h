@@ -17,6 +17,7 @@ struct ServerOptions {
     bool reset_demo_passwords = false;  // give the demo accounts new passwords and print them
     // Size of the demo organisation a fresh store is seeded with (tests use a few).
     int demo_students_per_tutor = 250;
+    int demo_lessons = 12;  // lessons in the demo course (--demo-lessons)
 
     // Not on the command line: tests make hashing cheap and sessions short.
     PasswordCost password_cost = PasswordCost::Interactive;

@@ -61,6 +61,7 @@ Result<std::unique_ptr<WorkbenchServer>> WorkbenchServer::start(const ServerOpti
     seeding.now_ms = utc_now_ms();
     seeding.passwords = options.reset_demo_passwords ? DemoPasswords::Reset : DemoPasswords::KeepExisting;
     seeding.students_per_tutor = options.demo_students_per_tutor;
+    seeding.lessons = options.demo_lessons;
     auto demo = seed_demo_if_empty(*server->store_, *server->sync_, seeding);
     if (!demo) return demo.error();
     server->demo_ = demo.value();

@@ -36,6 +36,8 @@ TEST_CASE("options take a value as the next word or after '='") {
     CHECK(p->options.store_url == "sqlite:x.db");
     CHECK(p->options.demo_students_per_tutor == 20);
     CHECK(parse({"--demo-students-per-tutor=1"})->options.demo_students_per_tutor == 1);
+    CHECK(parse({"--demo-lessons", "2"})->options.demo_lessons == 2);
+    CHECK(parse({})->options.demo_lessons == 12);
     CHECK(parse({"--demo-students-per-tutor=2000"})->options.demo_students_per_tutor == 2000);
     CHECK(parse({"-h"})->show_help);
 }
@@ -49,9 +51,11 @@ TEST_CASE("bad options are errors that name the problem") {
                                            {{"--frobnicate"}, "--frobnicate"},
                                            {{"extra"}, "extra"},
                                            {{"--data="}, "--data"},
-                                           {{"--demo-students-per-tutor", "0"}, "1 to 2000"},
-                                           {{"--demo-students-per-tutor", "2001"}, "1 to 2000"},
-                                           {{"--demo-students-per-tutor", "-5"}, "1 to 2000"},
+                                           {{"--demo-students-per-tutor", "0"}, "1 to 2500"},
+                                           {{"--demo-students-per-tutor", "2501"}, "1 to 2500"},
+                                           {{"--demo-lessons", "1"}, "2 to 12"},
+                                           {{"--demo-lessons", "13"}, "--demo-lessons"},
+                                           {{"--demo-students-per-tutor", "-5"}, "1 to 2500"},
                                            {{"--demo-students-per-tutor", "many"}, "'many'"},
                                            {{"--demo-students-per-tutor=99999"}, "--demo-students-per-tutor"},
                                            {{"--demo-students-per-tutor"}, "needs a value"}}) {
