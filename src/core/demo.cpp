@@ -1,9 +1,12 @@
 #include "core/demo.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "core/demo_random.h"
 #include "core/reply_parser.h"
+#include "core/schedule.h"
 #include "core/time_zone.h"
 
 // Determinism rule: never draw two random numbers in one function call's arguments (their order
@@ -175,11 +178,11 @@ void homework(Builder& b, const std::string& sid, const std::string& tutor, cons
 
 // Interaction marks and complaints come from a second random stream per student (seeded from the
 // demo seed and the student's id), so adding them left every draw of the main stream, and with it
-// the rest of the dataset, exactly as it was.
-DemoRandom side_stream(uint64_t seed, const std::string& student_id)
+// the rest of the dataset, exactly as it was. The tutors' task.done draws use one per instance.
+DemoRandom side_stream(uint64_t seed, const std::string& key)
 {
     uint64_t h = 1469598103934665603ull ^ seed;
-    for (unsigned char c : student_id) h = (h ^ c) * 1099511628211ull;
+    for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
     return DemoRandom(h);
 }
 
@@ -254,6 +257,63 @@ void student_history(Builder& b, const std::string& sid, const std::string& tuto
     }
 }
 
+// When a diligent tutor marked an instance done: mostly before it fell due, now and then a few
+// hours late, never after `latest`.
+TimeMs done_time(DemoRandom& r, const DueTask& t, TimeMs latest)
+{
+    TimeMs end = std::min(t.due_at, latest);
+    TimeMs at = t.open_at + TimeMs(r.uniform() * double(std::max<TimeMs>(0, end - t.open_at)));
+    if (r.chance(0.12)) at = t.due_at + r.between(10, 20 * 60) * kMinuteMs;
+    return std::max(t.open_at, std::min(at, latest));
+}
+
+// The chance that the tutor has not yet marked an instance done at `now`. Work past its due
+// time is done unless it fell due in the last day or two (a human falls a little behind);
+// open work still ahead of its due time is done early by some, more the longer it has been open.
+double chance_left_open(const DueTask& t, TimeMs now)
+{
+    TimeMs late = now - t.due_at;
+    if (late > 2 * kDayMs) return 0.005;
+    if (late > kDayMs) return 0.15;
+    if (late > 0) return 0.35;
+    double open_share = double(now - t.open_at) / double(std::max<TimeMs>(kHourMs, t.due_at - t.open_at));
+    return 1.0 - 0.3 * std::min(1.0, std::max(0.0, open_share));
+}
+
+// The tutors' own record of their work: task.done for the instances of the schedule at `now`
+// that they got through. Each instance draws from its own stream, so the events stay as they were.
+void complete_past_work(Builder& b)
+{
+    SopTemplate tpl;
+    auto err = active_template(b.out.state, tpl);
+    if (!err.empty()) {
+        b.out.error = "demo template: " + err;
+        return;
+    }
+    ScheduleQuery query;
+    query.now = b.now;
+    auto schedule = compute_schedule(b.out.state, tpl, query);
+    if (!schedule.error.empty()) {
+        b.out.error = "demo schedule: " + schedule.error;
+        return;
+    }
+    // Every tutor trails a little: the last two instances that fell due are still on their list,
+    // so Today has something overdue whatever the hour the demo is made at.
+    std::map<std::string, int> trailing;
+    std::set<std::string> backlog;
+    for (auto it = schedule.tasks.rbegin(); it != schedule.tasks.rend(); ++it)
+        if (it->status == DueStatus::Overdue && ++trailing[it->tutor_id] <= 2) backlog.insert(it->id);
+    TimeMs latest = b.now - 10 * kMinuteMs;
+    for (const DueTask& t : schedule.tasks) {
+        if (t.status != DueStatus::Open && t.status != DueStatus::Overdue) continue;
+        if (t.open_at > latest || backlog.count(t.id)) continue;
+        DemoRandom r = side_stream(b.seed, "done:" + t.id);  // a stream per instance
+        if (r.chance(chance_left_open(t, b.now))) continue;
+        TimeMs at = done_time(r, t, latest);
+        b.run("task.done", {{"instanceId", t.id}, {"at", at}, {"by", t.tutor_id}});
+    }
+}
+
 }  // namespace
 
 DemoDataset generate_demo(const DemoOptions& o)
@@ -282,6 +342,7 @@ DemoDataset generate_demo(const DemoOptions& o)
             student_history(b, id, "t" + std::to_string(t), lessons);
         }
     }
+    if (out.error.empty()) complete_past_work(b);
     return out;
 }
 

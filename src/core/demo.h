@@ -1,7 +1,8 @@
 #pragma once
 // Deterministic demo data: one organisation, a manager, N tutors with ~250 students each, a
 // 12-lesson weekly course half-way through at `now`, and realistic behaviour (most attend, some
-// drift away, a few ask for a refund). Built only through mutations, so the log can seed a
+// drift away, a few ask for a refund), and tutors who mark most of their past task instances
+// done (task.done), trailing a little. Built only through mutations, so the log can seed a
 // server or a browser exactly like real use would.
 #include <cstdint>
 #include <vector>

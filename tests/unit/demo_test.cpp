@@ -9,7 +9,7 @@ using namespace wb;
 using namespace wb::test;
 
 namespace {
-const uint64_t kDemoFingerprint = 6822343568573517047ull;
+const uint64_t kDemoFingerprint = 15347786297003962482ull;  // with the tutors' task.done records
 // The dataset before interaction marks and complaints were added (they come from a second random
 // stream, so everything else must stay exactly as it was).
 const uint64_t kMainStreamFingerprint = 13824455691468678971ull;
@@ -112,15 +112,73 @@ TEST_CASE("demo data is deterministic and replayable")
     MESSAGE("demo fingerprint " << fnv);
     CHECK(fnv == kDemoFingerprint);
     // Without the side stream's events (interaction marks "ix-", complaints and their follow-up
-    // calls "cp-") and the mutations that recorded them, the dataset is the one the main stream
-    // always made.
+    // calls "cp-"), the tutors' task.done records (drawn per instance) and the mutations that
+    // recorded them, the dataset is the one the main stream always made.
     State main_stream = a.state;
     main_stream.events.clear();
     for (const auto& e : a.state.events)
         if (e.id.rfind("ix-", 0) != 0 && e.id.rfind("cp-", 0) != 0) main_stream.events.push_back(e);
     main_stream.version -= int64_t(a.state.events.size() - main_stream.events.size());
+    main_stream.version -= int64_t(main_stream.task_records.size());
+    main_stream.task_records.clear();
     CHECK(fingerprint(main_stream) == kMainStreamFingerprint);
     State replay;
     for (const auto& m : a.mutations) REQUIRE(apply(replay, m).ok);
     CHECK(state_to_json(replay) == state_to_json(a.state));
+}
+
+#include <ctime>
+#include <map>
+
+#include "core/catalog.h"
+#include "core/today.h"
+
+namespace {
+struct TodayCounts {
+    int overdue = 0, soon = 0, later_today = 0, upcoming = 0, open = 0, done_today = 0;
+    std::map<std::string, int> overdue_by_subtask;
+    TimeMs oldest_overdue_ms = 0;  // how long the oldest overdue instance is past due
+};
+
+TodayCounts today_counts(const State& s, const std::string& tutor)
+{
+    SopTemplate tpl;
+    REQUIRE(active_template(s, tpl).empty());
+    TimeZone z;
+    std::string err;
+    REQUIRE(TimeZone::find(s.organisation.time_zone, z, err));
+    auto window = today_window(kNow, z);
+    auto sched = compute_schedule(s, tpl, today_schedule_query(window, tutor));
+    REQUIRE(sched.error.empty());
+    auto b = group_today(sched, tpl, window, {tutor});
+    TodayCounts c{b.count(Urgency::Overdue), b.count(Urgency::Soon), b.count(Urgency::LaterToday),
+                  b.count(Urgency::Upcoming), b.open, int(b.done_today.size()), {}, 0};
+    for (const auto& t : b.groups[size_t(Urgency::Overdue)]) {
+        ++c.overdue_by_subtask[t.subtask_id];
+        c.oldest_overdue_ms = std::max(c.oldest_overdue_ms, kNow - t.due_at);
+    }
+    return c;
+}
+}  // namespace
+
+TEST_CASE("demo data: a diligent tutor's Today at the demo's now")
+{
+    for (int students : {20, 250}) {
+        std::clock_t t0 = std::clock();  // CPU time: the machine running the tests may be busy
+        auto d = demo(20260307, students);
+        long ms = long((std::clock() - t0) * 1000 / CLOCKS_PER_SEC);
+        auto c = today_counts(d.state, "t1");
+        std::string by;
+        for (const auto& [id, n] : c.overdue_by_subtask) by += " " + id + "=" + std::to_string(n);
+        MESSAGE("4 x " << students << " students: generated in " << ms << " ms CPU; t1 Today: " << c.overdue << " overdue (oldest "
+                       << c.oldest_overdue_ms / kHourMs << " h:" << by << "), " << c.soon << " soon, " << c.later_today
+                       << " later today, " << c.upcoming << " upcoming, " << c.open << " open, " << c.done_today << " done today");
+        // A believable day: a handful of overdue items, most of them recent, and not the stale
+        // pile a demo without task.done had (1028 of 1050 open overdue for 250 students).
+        CHECK(c.overdue >= 2);
+        CHECK(c.overdue <= 3 + students / 20);
+        CHECK(c.overdue_by_subtask["correction"] <= 2);  // only B grades need a correction
+        CHECK(c.open < 2 * c.overdue + 40);
+        CHECK(c.upcoming > 0);
+    }
 }
