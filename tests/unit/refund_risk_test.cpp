@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/conditions.h"
 #include "core/demo.h"
 #include "core/refund_risk.h"
 #include "i18n/translator.h"
@@ -124,4 +125,30 @@ TEST_CASE("interaction marks are validated")
     CHECK(r.reason == "args/value: a interaction needs one of highlight, active, quiet, lowlight, got \"loud\"");
     r = apply(s, {"event.record", {{"id", "x"}, {"kind", "interaction"}, {"at", 1}, {"studentId", "s1"}, {"value", "quiet"}}});
     CHECK(r.reason == "args/lessonId: a interaction event belongs to a lesson");
+}
+
+TEST_CASE("RiskLessons: the last lessons of the student's course ended by a time, latest last")
+{
+    auto s = small_roster("Asia/Shanghai", utc_ms(2026, 3, 7, 6, 0), 4, 2);
+    RiskLessons index(s);
+    auto ids = [&](const std::string& student, TimeMs at) {
+        std::vector<std::string> out;
+        for (const Lesson* l : index.recent(student, at)) out.push_back(l->id);
+        return out;
+    };
+    CHECK(ids("s1", utc_ms(2026, 3, 1, 0, 0)).empty());  // before the first lesson
+    CHECK(ids("s1", utc_ms(2026, 3, 15, 0, 0)) == std::vector<std::string>{"c1-l1", "c1-l2"});
+    CHECK(ids("s2", utc_ms(2026, 3, 28, 0, 0)) == std::vector<std::string>{"c1-l1", "c1-l2", "c1-l3"});
+    CHECK(ids("s1", utc_ms(2026, 6, 1, 0, 0)) == std::vector<std::string>{"c1-l2", "c1-l3", "c1-l4"});
+    CHECK(ids("nobody", utc_ms(2026, 6, 1, 0, 0)).empty());
+    // The batch assessment (the roster's) gives what the one-student call gives.
+    RiskModel m;
+    m.weights = {2, 0, 1.5, 0, 0, 0, 0};
+    m.mean.assign(7, 0.2);
+    m.scale.assign(7, 0.3);
+    TimeMs now = utc_ms(2026, 3, 28, 0, 0);
+    EventHistory history(s, now);
+    for (const char* id : {"s1", "s2"})
+        CHECK(assess_risk(s, m, index, id, history.of(id), now).probability ==
+              doctest::Approx(assess_risk(s, m, id, now).probability));
 }
