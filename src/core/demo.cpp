@@ -292,6 +292,7 @@ void complete_past_work(Builder& b)
     }
     ScheduleQuery query;
     query.now = b.now;
+    query.fired_after = b.now;  // the instances only, no reminders
     auto schedule = compute_schedule(b.out.state, tpl, query);
     if (!schedule.error.empty()) {
         b.out.error = "demo schedule: " + schedule.error;
