@@ -5,6 +5,7 @@
 #include "views/roster_bulk.h"
 #include "views/roster_model.h"
 #include "views/roster_table.h"
+#include "views/risk_model_cache.h"
 
 #include "core/enum_names.h"
 
@@ -52,6 +53,9 @@ json roster_state(const json& args) {
                 {"computations", m.computations},
                 {"buildMs", m.build_ms},
                 {"riskFitMs", m.risk_fit_ms},
+                {"riskFit", {{"fits", risk_fit_stats().fits}, {"examplesMs", risk_fit_stats().examples_ms},
+                             {"fitMs", risk_fit_stats().fit_ms}, {"examples", risk_fit_stats().examples},
+                             {"fittedOn", risk_fit_stats().fitted_on}}},
                 {"queryMs", roster_last_query_ms()}};
     for (int i : roster_selected_rows(shown)) out["selected"].push_back(m.rows[size_t(i)].student_id);
     if (args.value("all", false)) {

@@ -3,6 +3,7 @@
 #include "js_reply.h"
 #include "offline/workspace.h"
 #include "platform.h"
+#include "views/risk_model_cache.h"
 
 #include "core/schedule.h"
 
@@ -16,27 +17,18 @@ bool same_query(const RosterQuery& a, const RosterQuery& b) {
            a.homework == b.homework && a.follow_up == b.follow_up && a.sort == b.sort && a.descending == b.descending;
 }
 
-struct RiskCache {
-    uint64_t version = ~0ull;
-    RiskModel model;
-};
-
 void rebuild(RosterModel& m, const State& state, const Account& account, TimeMs now, uint64_t version) {
     const double started = platform::now_ms();
-    // The model is fitted on the whole history: only when the data changed, not every bucket.
-    static RiskCache risk;
-    if (risk.version != version) {
-        const double fit_started = platform::now_ms();
-        risk.model = fit_risk_model(risk_examples(state, now));
-        risk.version = version;
-        m.risk_fit_ms = platform::now_ms() - fit_started;
-    }
+    // The organisation's model, shared with the profile and refitted at most every few minutes.
+    const int fits_before = risk_fit_stats().fits;
+    const RiskModel* risk = organisation_risk_model(state, version, now);
+    if (risk_fit_stats().fits != fits_before) m.risk_fit_ms = platform::now_ms() - started;
     SopTemplate sop;
     Schedule schedule;
     RosterInput in;
     in.user_id = account.user_id;
     in.now = now;
-    in.risk_model = &risk.model;
+    in.risk_model = risk;
     if (active_template(state, sop).empty()) {
         ScheduleQuery q;
         q.now = now;

@@ -1,11 +1,12 @@
 // The profile's derived data, rebuilt only when the data version, the minute, the student or
-// the language moved. The risk model is fitted on the whole organisation, so it is refitted at
-// most every few minutes of data changes (a note saved does not move it noticeably).
+// the language moved. The risk model is the organisation's, shared with the roster
+// (views/risk_model_cache.h).
 #include "views/student_profile_data.h"
 
 #include "js_reply.h"
 #include "offline/workspace.h"
 #include "relative_time.h"
+#include "views/risk_model_cache.h"
 #include "ui_text.h"
 
 #include "core/enum_names.h"
@@ -14,8 +15,6 @@
 
 namespace wb::app {
 namespace {
-
-constexpr int64_t kRiskRefitMs = 5 * 60 * 1000;
 
 std::string fmt(const char* key, const std::map<std::string, std::string>& values) {
     return Translator::builtin().format(ui::language(), key, values);
@@ -37,23 +36,6 @@ const TimeZone& org_zone(const std::string& name) {
 std::string current_zone_name() {
     const State* s = workspace().view();
     return s ? s->organisation.time_zone : "UTC";
-}
-
-// The organisation's risk model, refitted when the data moved and the last fit is old enough.
-const RiskModel* risk_model(const State& s, uint64_t version, int64_t now) {
-    static RiskModel model;
-    static bool fitted = false;
-    static uint64_t fitted_version = 0;
-    static int64_t fitted_at = 0;
-    if (!fitted || (version != fitted_version && now - fitted_at > kRiskRefitMs)) {
-        auto examples = risk_examples(s, now);
-        if (examples.empty()) return nullptr;
-        model = fit_risk_model(examples);
-        fitted = true;
-        fitted_version = version;
-        fitted_at = now;
-    }
-    return &model;
 }
 
 std::string byline(const TimelineEntry& e) {
@@ -126,7 +108,7 @@ void build(ProfileData& d, const State& s, const std::string& student_id, uint64
     for (const auto& e : student_timeline(s, student_id)) d.timeline.push_back(timeline_row(e));
     build_tasks(s, d, now);
     d.message_values = message_values(s, student_id, now, org_zone(s.organisation.time_zone));
-    if (const RiskModel* model = risk_model(s, version, now)) {
+    if (const RiskModel* model = organisation_risk_model(s, version, now)) {
         d.risk = assess_risk(s, *model, student_id, now);
         d.risk_known = true;
         for (const auto& reason : d.risk.reasons) d.risk_reasons.push_back(fmt(reason));
