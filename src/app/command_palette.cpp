@@ -9,7 +9,10 @@
 #include "ui_text.h"
 #include "widgets.h"
 
+#include <imgui_internal.h>   // ClearActiveID, InputQueueCharacters, ImTextCharToUtf8
+
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 namespace wb::app {
@@ -89,6 +92,22 @@ void section_heading(const char* key) {
     ImGui::PopStyleColor();
 }
 
+// Characters typed after Ctrl+K but before the search field is active (it activates a frame
+// later) belong to the search, not to nobody: ImGui would drop them at the end of the frame.
+void take_early_typing(Palette& p) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::GetActiveID() != 0 || io.InputQueueCharacters.empty()) return;
+    std::string query = p.query;
+    for (ImWchar c : io.InputQueueCharacters) {
+        if (c < 0x20) continue;
+        char utf8[5];
+        utf8[ImTextCharToUtf8(utf8, c)] = '\0';
+        if (query.size() + std::strlen(utf8) < sizeof p.query) query += utf8;
+    }
+    io.InputQueueCharacters.resize(0);
+    std::memcpy(p.query, query.c_str(), query.size() + 1);
+}
+
 void handle_keys(Palette& p, const std::vector<PaletteResult>& results) {
     const int n = static_cast<int>(results.size());
     if (ImGui::IsKeyPressed(ImGuiKey_Escape)) p.open = false;
@@ -119,6 +138,7 @@ void draw_window(Palette& p) {
             ImGui::SetKeyboardFocusHere();
             p.focus_field = false;
         }
+        take_early_typing(p);
         widgets::search_field("palette-query", ui::tr("palette.hint"), p.query, sizeof p.query, width - 24.0f);
         const std::vector<PaletteResult>& results = current_results(p);
         handle_keys(p, results);
@@ -169,13 +189,22 @@ void open_command_palette() {
     platform::request_redraw();
 }
 
-void draw_command_palette() {
+void handle_palette_shortcut() {
     if (workspace().phase() != Workspace::Phase::Ready) return;
     // Ctrl+K; ImGuiMod_Ctrl is Cmd on a Mac (io.ConfigMacOSXBehaviors).
-    if (ImGui::Shortcut(ImGuiMod_Ctrl | ImGuiKey_K, ImGuiInputFlags_RouteGlobal)) {
-        if (palette().open) palette().open = false;
-        else open_command_palette();
+    if (!ImGui::Shortcut(ImGuiMod_Ctrl | ImGuiKey_K, ImGuiInputFlags_RouteGlobal)) return;
+    if (palette().open) {
+        palette().open = false;
+        return;
     }
+    // The field that had the keyboard (a note being written) lets go before this frame's views
+    // are drawn, so what is typed right after Ctrl+K cannot land in it.
+    ImGui::ClearActiveID();
+    open_command_palette();
+}
+
+void draw_command_palette() {
+    if (workspace().phase() != Workspace::Phase::Ready) return;
     Palette& p = palette();
     if (p.open) draw_window(p);
 }

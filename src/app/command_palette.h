@@ -7,7 +7,9 @@
 
 namespace wb::app {
 
-// Listens for the shortcut and draws the palette when open. Call once per frame after the shell.
+// Listens for the shortcut: call at the start of the frame, before any view is drawn.
+void handle_palette_shortcut();
+// Draws the palette when open. Call once per frame after the shell.
 void draw_command_palette();
 // The header's search button, right-aligned to `right_x`, its top at `top_y`, `height` tall.
 void draw_palette_button(float right_x, float top_y, float height);

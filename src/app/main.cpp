@@ -25,6 +25,7 @@ namespace {
 void frame() {
     Workspace& ws = workspace();
     if (!draw_start_screen(ws)) {
+        handle_palette_shortcut();
         draw_shell();
         draw_command_palette();
         draw_relogin_dialog(ws);

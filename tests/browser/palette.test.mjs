@@ -15,6 +15,12 @@ before(async () => {
   app = await openSignedIn(env.browser, env.server);
 });
 
+// The palette's search field has the keyboard (what the user sees as the focused field).
+const searchFieldActive = (page) => page.waitForFunction(() => {
+  const input = window.workbench.query('input.active');
+  return input.active && document.activeElement.classList.contains('wb-text-input');
+});
+
 const palette = (page) => page.evaluate(() => window.workbench.query('palette.state'));
 
 test('Ctrl+K, pinyin initials of a student, Enter: the student opens beside the roster', async () => {
@@ -61,6 +67,7 @@ test('a view by its pinyin initials; Escape closes without jumping', async () =>
   await page.waitForFunction(() => !window.workbench.query('palette.state').open);
   assert.equal(await page.evaluate(() => window.workbench.currentView()), 'students');
   await page.keyboard.press('Control+K');
+  await searchFieldActive(page);
   await page.keyboard.type('sz');
   await page.waitForFunction(() => window.workbench.query('palette.state').query === 'sz');
   await page.keyboard.press('Enter');
@@ -72,6 +79,7 @@ test('the header search button opens the palette; nothing matches is said so', a
   await waitForLabels(page, ['搜索']);
   await clickLabel(page, '搜索');
   await page.waitForFunction(() => window.workbench.query('palette.state').open);
+  await searchFieldActive(page);
   await page.keyboard.type('zzzzqqq');
   await waitForLabels(page, ['没有与“zzzzqqq”匹配的学员或页面']);
   await page.mouse.click(5, 790);   // outside the palette
