@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startStaticServer } from './lib/static-server.mjs';
 import { requireEnv } from './lib/server.mjs';
-import { launchBrowser, openApp, waitForWorkspace } from './lib/browser.mjs';
+import { launchBrowser, openApp, waitForWorkspace, waitForPageCondition } from './lib/browser.mjs';
 
 let root;
 let site;
@@ -30,17 +30,8 @@ after(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-// page.waitForFunction treats the Promise of an async predicate as truthy: poll from here.
-async function until(page, predicate, arg, timeout = 30000) {
-  const end = Date.now() + timeout;
-  while (!(await page.evaluate(predicate, arg))) {
-    if (Date.now() > end) throw new Error(`timed out: ${predicate.toString().slice(0, 200)}`);
-    await page.waitForTimeout(200);
-  }
-}
-
 async function controlled(page) {
-  await until(page, async () => {
+  await waitForPageCondition(page, async () => {
     const reg = await navigator.serviceWorker.getRegistration();
     return !!(reg && reg.active && navigator.serviceWorker.controller);
   });
@@ -75,7 +66,7 @@ test('after a first visit the workbench opens with no network, and a new build i
   await waitForWorkspace(page, (w) => w.phase === 'ready', 60000);
   await controlled(page);
   const info = JSON.parse(readFileSync(path.join(root, 'build-info.json'), 'utf8'));
-  await until(page, async (files) => {
+  await waitForPageCondition(page, async (files) => {
     const cache = await caches.open((await caches.keys())[0]);
     const shell = ['index.html', 'loader.js', 'test-interface.js', 'shell.css', 'manifest.webmanifest', 'icon.svg'];
     for (const [name, entry] of Object.entries(files)) {
@@ -109,7 +100,7 @@ test('after a first visit the workbench opens with no network, and a new build i
   assert.equal(await page.evaluate(() => globalThis.wbBuildMarker), 'build-2');
   // ...and once it is cached, it is also what opens offline; the old file is gone from the cache.
   const newHash = JSON.parse(readFileSync(path.join(root, 'build-info.json'), 'utf8')).files['local-store.js'].hash;
-  await until(page, async (hash) => {
+  await waitForPageCondition(page, async (hash) => {
     const cache = await caches.open((await caches.keys())[0]);
     const keys = (await cache.keys()).map((r) => r.url).filter((u) => u.includes('local-store.js'));
     return keys.length === 1 && keys[0].endsWith(encodeURIComponent(hash));

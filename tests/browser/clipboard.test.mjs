@@ -4,7 +4,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser } from './lib/fixture.mjs';
-import { openApp, waitForLabels, waitForWorkspace, focusEmptyField } from './lib/browser.mjs';
+import { openApp, waitForLabels, waitForWorkspace, focusEmptyField, waitForPageCondition } from './lib/browser.mjs';
 
 const env = useServerAndBrowser();
 let app;
@@ -27,7 +27,7 @@ test('Ctrl+C copies the selected text of a field to the system clipboard', async
   await page.keyboard.type('tutor-copy');
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+C');
-  await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t === 'tutor-copy'));
+  await waitForPageCondition(page, () => navigator.clipboard.readText().then((t) => t === 'tutor-copy'));
   assert.equal(await readClipboard(page), 'tutor-copy');
   assert.equal(await fieldText(page), 'tutor-copy', 'copying leaves the field as it was');
 });
@@ -61,7 +61,7 @@ test('Chinese text round-trips: paste, cut, paste again', async () => {
   await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press('Control+X');
   await page.waitForFunction(() => window.workbench.query('input.active').text === '王小明 ');
-  await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t === '家长'));
+  await waitForPageCondition(page, () => navigator.clipboard.readText().then((t) => t === '家长'));
   await page.keyboard.press('Home');
   await page.keyboard.press('Control+V');
   await page.waitForFunction(() => window.workbench.query('input.active').text === '家长王小明 ');

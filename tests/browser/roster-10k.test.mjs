@@ -9,6 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { launchBrowser, openApp, waitForWorkspace, waitForLabels, artifactsDir, clickLabel } from './lib/browser.mjs';
+import { roster, waitForRoster } from './lib/roster.mjs';
 import { startServer } from './lib/server.mjs';
 
 const perTutor = Number(process.env.WB_ROSTER_10K_PER_TUTOR || 500);
@@ -17,19 +18,6 @@ const total = 4 * perTutor;
 let browser, server, app;
 const timings = {};
 
-const roster = (page, args = {}) => page.evaluate((a) => window.workbench.query('roster.state', a), args);
-
-async function waitForRoster(page, predicate, timeout = 60000) {
-  await page.waitForFunction(`(${predicate})(window.workbench.query('roster.state', {first: 0}))`, null, { timeout, polling: 100 });
-}
-
-// A click held for 80 ms: ImGui's table headings act on a press and release in different frames.
-async function clickHeld(page, text) {
-  const box = await page.evaluate((t) => window.workbench.labelBounds(t), text);
-  if (!box) throw new Error(`label "${text}" is not drawn`);
-  const canvas = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { x: r.left, y: r.top }; });
-  await page.mouse.click(canvas.x + box.x + box.w / 2, canvas.y + box.y + box.h / 2, { delay: 80 });
-}
 
 before(async () => {
   const t0 = Date.now();
@@ -78,7 +66,7 @@ test('clicking the last-contact heading sorts all rows by it', async () => {
   const { page } = app;
   const all = (await roster(page, { all: true })).all;
   const t = Date.now();
-  await clickHeld(page, '最近联系');
+  await clickLabel(page, '最近联系', { holdMs: 80 });
   await waitForRoster(page, (r) => r.query.sort === 'last_contact' && !r.query.descending);
   timings.sort = Date.now() - t;
   const shown = (await roster(page, { first: total })).rows;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { useServerAndBrowser } from './lib/fixture.mjs';
 import { openSignedIn, waitForLabels, artifactsDir, clickLabel } from './lib/browser.mjs';
+import { roster, waitForRoster } from './lib/roster.mjs';
 import { startServer } from './lib/server.mjs';
 
 const env = useServerAndBrowser();
@@ -42,20 +43,6 @@ function initialsMatch(name, query) {
 }
 const primaryInitials = (name) => [...name].map((ch) => unihan.get(ch.codePointAt(0))?.primary || '').join('');
 
-const roster = (page, args = {}) => page.evaluate((a) => window.workbench.query('roster.state', a), args);
-
-async function waitForRoster(page, predicate, timeout = 20000) {
-  await page.waitForFunction(`(${predicate})(window.workbench.query('roster.state', {first: 0}))`, null, { timeout, polling: 50 });
-}
-
-// A click held for 80 ms, as a person clicks: ImGui's table headings and multi-select rows act
-// on a press and release they see in different frames.
-async function clickHeld(page, text) {
-  const box = await page.evaluate((t) => window.workbench.labelBounds(t), text);
-  if (!box) throw new Error(`label "${text}" is not drawn`);
-  const canvas = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { x: r.left, y: r.top }; });
-  await page.mouse.click(canvas.x + box.x + box.w / 2, canvas.y + box.y + box.h / 2, { delay: 80 });
-}
 
 async function clearSearch(page) {
   await clickLabel(page, '搜索姓名、拼音首字母或手机尾号');
@@ -112,7 +99,7 @@ test('a phone tail finds the student, a search that matches nobody offers to cle
 
 test('clicking column headings sorts; filters narrow the rows', async () => {
   const { page } = app;
-  await clickHeld(page, '退费风险');
+  await clickLabel(page, '退费风险', { holdMs: 80 });
   await waitForRoster(page, (r) => r.query.sort === 'risk' && !r.query.descending);
   let rows = (await roster(page, { first: 1000 })).rows;
   const rank = { low: 0, medium: 1, high: 2 };
@@ -121,7 +108,7 @@ test('clicking column headings sorts; filters narrow the rows', async () => {
     assert.ok(rank[a.risk] < rank[b.risk] || (rank[a.risk] === rank[b.risk] && a.riskProbability <= b.riskProbability),
               `ascending risk at ${i}`);
   }
-  await clickHeld(page, '退费风险');
+  await clickLabel(page, '退费风险', { holdMs: 80 });
   await waitForRoster(page, (r) => r.query.sort === 'risk' && r.query.descending);
   rows = (await roster(page, { first: 1000 })).rows;
   for (let i = 1; i < rows.length; i++) assert.ok(rank[rows[i - 1].risk] >= rank[rows[i].risk], `descending risk at ${i}`);
@@ -174,9 +161,9 @@ test('Ctrl+click selects rows; a bulk note is recorded for each; copy reports th
   const rows = (await roster(page, { first: 3 })).rows;
   await page.keyboard.down('Control');
   await page.waitForTimeout(100);
-  await clickHeld(page, rows[0].name);
+  await clickLabel(page, rows[0].name, { holdMs: 80 });
   await page.waitForTimeout(100);
-  await clickHeld(page, rows[1].name);
+  await clickLabel(page, rows[1].name, { holdMs: 80 });
   await page.keyboard.up('Control');
   await waitForRoster(page, (r) => r.selected.length === 2);
   const notesBefore = await page.evaluate(() => window.workbench.count('events'));
@@ -206,7 +193,7 @@ test('a manager over 4 tutors: the roster builds, sorts and filters every row', 
     const first = await roster(big.page, { all: true });
     const perTutor = Number(process.env.WB_ROSTER_PER_TUTOR || 50);
     assert.equal(first.total, 4 * perTutor);
-    await clickHeld(big.page, '最近联系');
+    await clickLabel(big.page, '最近联系', { holdMs: 80 });
     await waitForRoster(big.page, (r) => r.query.sort === 'last_contact');
     const sorted = Date.now();
     const state = await roster(big.page, { first: first.total });

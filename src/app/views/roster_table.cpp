@@ -86,11 +86,13 @@ void pill(const char* label, ImU32 fg, ImU32 bg) {
     ImGui::Dummy(ImVec2(max.x - min.x, text.y));
 }
 
-void muted_text(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().text_secondary);
+void coloured_text(const std::string& text, ImU32 color) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
 }
+
+void muted_text(const std::string& text) { coloured_text(text, theme::palette().text_secondary); }
 
 void draw_cell(const RosterRow& row, RosterColumn column) {
     const theme::Palette& p = theme::palette();
@@ -103,24 +105,18 @@ void draw_cell(const RosterRow& row, RosterColumn column) {
         case RosterColumn::Risk:
             pill(text.c_str(), risk_color(row.risk, true), risk_color(row.risk, false));
             return;
-        case RosterColumn::Attendance: {
-            ImU32 c = row.attendance == AttendanceState::Absent ? p.danger
-                      : row.attendance == AttendanceState::OnLeave ? p.warning
-                      : row.attendance == AttendanceState::Attended ? p.text : p.text_tertiary;
-            ImGui::PushStyleColor(ImGuiCol_Text, c);
-            ImGui::TextUnformatted(text.c_str());
-            ImGui::PopStyleColor();
+        case RosterColumn::Attendance:
+            coloured_text(text, row.attendance == AttendanceState::Absent     ? p.danger
+                                : row.attendance == AttendanceState::OnLeave  ? p.warning
+                                : row.attendance == AttendanceState::Attended ? p.text
+                                                                              : p.text_tertiary);
             return;
-        }
-        case RosterColumn::Homework: {
-            ImU32 c = row.homework == HomeworkState::Missing ? p.danger
-                      : row.homework == HomeworkState::GradedB ? p.warning
-                      : row.homework == HomeworkState::NotYet ? p.text_tertiary : p.text;
-            ImGui::PushStyleColor(ImGuiCol_Text, c);
-            ImGui::TextUnformatted(text.c_str());
-            ImGui::PopStyleColor();
+        case RosterColumn::Homework:
+            coloured_text(text, row.homework == HomeworkState::Missing ? p.danger
+                                : row.homework == HomeworkState::GradedB ? p.warning
+                                : row.homework == HomeworkState::NotYet  ? p.text_tertiary
+                                                                         : p.text);
             return;
-        }
         case RosterColumn::FollowUp:
             if (row.follow_up == FollowUpState::None) muted_text(text);
             else pill(text.c_str(), row.follow_up == FollowUpState::Overdue ? p.danger : p.accent,

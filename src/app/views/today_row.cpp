@@ -94,6 +94,56 @@ ImU32 urgency_color(Urgency u) {
     return pal.text_tertiary;
 }
 
+namespace {
+
+// The students an item still concerns, as links to their profiles, from `at` up to `max_x`.
+void draw_student_links(const RowContext& ctx, const DueTask& task, ImVec2 at, float max_x, RowAction& action) {
+    const theme::Palette& pal = theme::palette();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float sx = at.x;
+    const auto names = today_item_students(*ctx.state, task, kMaxNames);
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) {
+            dl->AddText(ImVec2(sx, at.y), pal.text_tertiary, "、");
+            sx += ImGui::CalcTextSize("、").x;
+        }
+        float adv = 0;
+        ImGui::PushID(int(i));
+        if (student_link(dl, ImVec2(sx, at.y), names[i].name, max_x, &adv)) {
+            action.kind = RowAction::Kind::OpenStudent;
+            action.student_id = names[i].id;
+        }
+        ImGui::PopID();
+        sx += adv;
+    }
+    if (task.student_ids.size() > names.size()) {
+        const std::string rest = " " + today_format("today.students.more", {{"count", std::to_string(int(task.student_ids.size()))}});
+        text_clipped(dl, ImVec2(sx, at.y), max_x, pal.text_tertiary, rest);
+    }
+}
+
+// Done and snooze on an open item, undo on a done or snoozed one: right-aligned to `right_top`.
+void draw_row_actions(const DueTask& task, RowKind kind, ImVec2 right_top, RowAction& action) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float bx = right_top.x;
+    const float by = right_top.y;
+    float w = 0;
+    if (kind == RowKind::Open) {
+        const char* snooze = ui::tr("today.action.snooze");
+        bx -= ImGui::CalcTextSize(snooze).x + 20;
+        if (pill_button(dl, ImVec2(bx, by), snooze, task.id, false, false, &w)) action.kind = RowAction::Kind::Snooze;
+        const char* done = ui::tr("today.action.done");
+        bx -= ImGui::CalcTextSize(done).x + 20 + 14 + 8;
+        if (pill_button(dl, ImVec2(bx, by), done, task.id, true, true, &w)) action.kind = RowAction::Kind::Done;
+    } else {
+        const char* undo = ui::tr("today.action.reopen");
+        bx -= ImGui::CalcTextSize(undo).x + 20;
+        if (pill_button(dl, ImVec2(bx, by), undo, task.id, false, false, &w)) action.kind = RowAction::Kind::Reopen;
+    }
+}
+
+}  // namespace
+
 RowAction draw_today_row(const RowContext& ctx, const DueTask& task, Urgency urgency, RowKind kind) {
     const theme::Palette& pal = theme::palette();
     RowAction action;
@@ -124,29 +174,7 @@ RowAction draw_today_row(const RowContext& ctx, const DueTask& task, Urgency urg
     const std::string why = today_item_why(*ctx.tpl, *ctx.state, task);
     text_clipped(dl, ImVec2(x, a.y + 33), text_max, pal.text_tertiary, why);
 
-    // Students it still concerns, as links to their profiles.
-    float sx = x;
-    const float sy = a.y + 53;
-    const auto names = today_item_students(*ctx.state, task, kMaxNames);
-    for (size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) {
-            dl->AddText(ImVec2(sx, sy), pal.text_tertiary, "、");
-            sx += ImGui::CalcTextSize("、").x;
-        }
-        float adv = 0;
-        ImGui::PushID(int(i));
-        if (student_link(dl, ImVec2(sx, sy), names[i].name, text_max, &adv)) {
-            action.kind = RowAction::Kind::OpenStudent;
-            action.student_id = names[i].id;
-        }
-        ImGui::PopID();
-        sx += adv;
-    }
-    const int more = int(task.student_ids.size()) - int(names.size());
-    if (more > 0) {
-        const std::string rest = " " + today_format("today.students.more", {{"count", std::to_string(int(task.student_ids.size()))}});
-        text_clipped(dl, ImVec2(sx, sy), text_max, pal.text_tertiary, rest);
-    }
+    draw_student_links(ctx, task, ImVec2(x, a.y + 53), text_max, action);
 
     // When: coloured by urgency, right-aligned.
     std::string when = kind == RowKind::Done      ? today_done_at(task, *ctx.zone)
@@ -159,22 +187,7 @@ RowAction draw_today_row(const RowContext& ctx, const DueTask& task, Urgency urg
     text_clipped(dl, ImVec2(when_x, a.y + 12), b.x - 12, when_col, when);
     ImGui::PopFont();
 
-    // Actions, right-aligned on the lower line.
-    float bx = b.x - 12;
-    const float by = a.y + kTodayRowHeight - 36;
-    float w = 0;
-    if (kind == RowKind::Open) {
-        const char* snooze = ui::tr("today.action.snooze");
-        bx -= ImGui::CalcTextSize(snooze).x + 20;
-        if (pill_button(dl, ImVec2(bx, by), snooze, task.id, false, false, &w)) action.kind = RowAction::Kind::Snooze;
-        const char* done = ui::tr("today.action.done");
-        bx -= ImGui::CalcTextSize(done).x + 20 + 14 + 8;
-        if (pill_button(dl, ImVec2(bx, by), done, task.id, true, true, &w)) action.kind = RowAction::Kind::Done;
-    } else {
-        const char* undo = ui::tr("today.action.reopen");
-        bx -= ImGui::CalcTextSize(undo).x + 20;
-        if (pill_button(dl, ImVec2(bx, by), undo, task.id, false, false, &w)) action.kind = RowAction::Kind::Reopen;
-    }
+    draw_row_actions(task, kind, ImVec2(b.x - 12, a.y + kTodayRowHeight - 36), action);
 
     ImGui::PopID();
     ImGui::SetCursorScreenPos(a);

@@ -59,12 +59,24 @@ export async function waitForIdle(page, timeout = 10000) {
 }
 
 // Clicks the middle of a label the app drew (found through window.workbench.labelBounds), with
-// the real mouse: the click travels through Pointer Events like a user's.
-export async function clickLabel(page, text) {
+// the real mouse: the click travels through Pointer Events like a user's. `holdMs` keeps the
+// button down as a person does: ImGui's table headings and multi-select rows act only on a
+// press and a release they see in different frames.
+export async function clickLabel(page, text, { holdMs = 0 } = {}) {
   const box = await page.evaluate((t) => window.workbench.labelBounds(t), text);
   if (!box) throw new Error(`label "${text}" is not drawn`);
   const canvas = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { x: r.left, y: r.top }; });
-  await page.mouse.click(canvas.x + box.x + box.w / 2, canvas.y + box.y + box.h / 2);
+  await page.mouse.click(canvas.x + box.x + box.w / 2, canvas.y + box.y + box.h / 2, { delay: holdMs });
+}
+
+// Waits until an async predicate run in the page resolves truthy. page.waitForFunction does not
+// await a returned Promise (a Promise is truthy), so clipboard, cache and lock checks use this.
+export async function waitForPageCondition(page, predicate, arg, timeout = 30000) {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(predicate, arg))) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms: ${predicate.toString().slice(0, 200)}`);
+    await page.waitForTimeout(100);
+  }
 }
 
 // Reads the app's workspace state (see window.workbench.workspace in web/test-interface.js).
