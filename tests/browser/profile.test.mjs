@@ -153,8 +153,9 @@ test('a retracted call stays in the timeline, struck through with the reason', a
   assert.equal(r.ok, true, r.reason);
   const timeline = await waitForEntry(page, `(e) => e.id === ${JSON.stringify(call.id)} && e.retracted`);
   assert.ok(!timeline.some((e) => e.kind === 'retraction'), 'the retraction is a mark, not an entry');
-  const labels = await page.evaluate(() => window.workbench.visibleLabels());
-  assert.ok(labels.some((l) => l.startsWith('已撤回（') && l.endsWith('）：记错了学员')), labels.join(' | '));
+  // The state is updated before the next frame draws it: wait for the drawn label.
+  await page.waitForFunction(() => window.workbench.visibleLabels()
+    .some((l) => l.startsWith('已撤回（') && l.endsWith('）：记错了学员')));
 });
 
 test('a note that cannot be saved keeps its text and says why', async () => {
