@@ -120,7 +120,7 @@ std::optional<Json> entity_json(const State& s, const RowKey& key)
     return std::nullopt;
 }
 
-std::optional<std::vector<RowKey>> touched_keys(const State& state, const Mutation& m)
+std::optional<std::vector<RowKey>> touched_keys(const State& state, const Mutation& m, const EnrolmentsOf& enrolments_of)
 {
     static const std::map<std::string, std::pair<const char*, const char*>> kTable = {
         {"user.upsert", {"users", "id"}},         {"course.upsert", {"courses", "id"}},
@@ -146,9 +146,15 @@ std::optional<std::vector<RowKey>> touched_keys(const State& state, const Mutati
     if (m.name == "event.record") {
         // An event can change its student's enrolments (a refund decision ends them).
         auto student = m.args.find("studentId");
-        if (student != m.args.end() && student->is_string())
-            for (const auto& [eid, e] : state.enrolments)
-                if (e.student_id == student->get<std::string>()) keys.push_back({"enrolments", eid});
+        if (student != m.args.end() && student->is_string()) {
+            const std::string& id = student->get_ref<const std::string&>();
+            if (enrolments_of) {
+                for (auto& eid : enrolments_of(id)) keys.push_back({"enrolments", std::move(eid)});
+            } else {
+                for (const auto& [eid, e] : state.enrolments)
+                    if (e.student_id == id) keys.push_back({"enrolments", eid});
+            }
+        }
     }
     return keys;
 }

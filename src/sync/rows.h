@@ -5,6 +5,7 @@
 // sync needs no knowledge of the entities' fields. The server gives every row change a global
 // version; a client rebuilds its confirmed State from the rows it pulled.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -47,7 +48,10 @@ std::optional<Json> entity_json(const State& state, const RowKey& key);
 // The rows a mutation can change, known from its name and arguments (an upsert touches its
 // entity, event.record appends its event, task.* touch the task record, ...), or nullopt for a
 // mutation this table does not know, whose effect must then be found with diff_states.
-std::optional<std::vector<RowKey>> touched_keys(const State& state, const Mutation& mutation);
+// `enrolments_of` (a student's enrolment ids) spares a scan of every enrolment per event.
+using EnrolmentsOf = std::function<std::vector<std::string>(const std::string& student_id)>;
+std::optional<std::vector<RowKey>> touched_keys(const State& state, const Mutation& mutation,
+                                                const EnrolmentsOf& enrolments_of = {});
 
 // The changed rows among `keys`, comparing each entity before and after.
 std::vector<Row> diff_keys(const State& before, const State& after, const std::vector<RowKey>& keys);

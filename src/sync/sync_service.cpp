@@ -29,11 +29,12 @@ bool known_mutation(const std::string& name)
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-Applied apply_one(State& working, const PendingMutation& pm)
+Applied apply_one(State& working, const RowOwners& owners, const PendingMutation& pm)
 {
     Applied out;
     out.outcome.id = pm.id;
-    auto keys = touched_keys(working, pm.mutation);
+    auto keys = touched_keys(working, pm.mutation,
+                             [&](const std::string& student) { return owners.enrolments_of_student(student); });
     if (!keys && !known_mutation(pm.mutation.name)) keys = std::vector<RowKey>{};  // refused without a change
     State full_before;
     if (keys) {
@@ -78,54 +79,32 @@ void undo(State& state, const Applied& a)
 }
 
 // A user may change a row when it is theirs before the change and stays theirs after it.
-bool allowed(const Scope& scope, const Applied& a, const RowOwners& before, const RowOwners& after)
+bool allowed(const Scope& scope, const Applied& a, const RowOwners& owners, const OwnersBefore& before)
 {
     if (scope.whole_organisation) return true;
     for (const auto& row : a.rows) {
         auto was = a.before.find(row.key);
-        if (was != a.before.end() && !scope.writes(before.owner(row.key, was->second))) return false;
-        if (!row.deleted && !scope.writes(after.owner(row.key, row.body))) return false;
+        if (was != a.before.end() && !scope.writes(owners.owner(row.key, was->second, &before))) return false;
+        if (!row.deleted && !scope.writes(owners.owner(row.key, row.body))) return false;
     }
     return true;
 }
 
-// Whether the mutation changed what RowOwners reads (who teaches which class, who is enrolled
-// where, who is a tutor). Most mutations (events, notes) do not, and then the owners of the
-// state before still hold: rebuilding them for every mutation made seeding quadratic.
-bool changes_owners(const Applied& a)
+std::vector<RowKey> changed_keys(const Applied& a)
 {
-    for (const auto& r : a.rows)
-        if (r.key.kind == "classes" || r.key.kind == "enrolments" || r.key.kind == "users") return true;
-    return false;
-}
-
-// The students whose tutor may have changed: those of changed enrolments, or everyone when a
-// class changed (its tutor may have).
-std::set<std::string> move_candidates(const RowOwners& before, const RowOwners& now, const Applied& a)
-{
-    std::set<std::string> out;
-    for (const auto& r : a.rows) {
-        if (r.key.kind == "classes") {
-            for (const auto* map : {&before.student_tutors(), &now.student_tutors()})
-                for (const auto& [student, tutor] : *map) out.insert(student);
-            return out;
-        }
-        if (r.key.kind != "enrolments") continue;
-        if (!r.deleted && r.body.contains("studentId")) out.insert(r.body["studentId"].get<std::string>());
-        auto was = a.before.find(r.key);
-        if (was != a.before.end() && was->second.contains("studentId"))
-            out.insert(was->second["studentId"].get<std::string>());
-    }
-    return out;
+    std::vector<RowKey> keys;
+    keys.reserve(a.rows.size());
+    for (const auto& r : a.rows) keys.push_back(r.key);
+    return keys;
 }
 
 // Rows that follow a student whose tutor changed (a class change or a new enrolment): the
 // student, their enrolments and their events, so the new tutor receives them.
-void add_moved_rows(const State& working, const RowOwners& before, const RowOwners& now, Applied& a)
+void add_moved_rows(const State& working, const RowOwners& owners, const OwnersBefore& before, Applied& a)
 {
-    std::set<std::string> moved;
-    for (const auto& student : move_candidates(before, now, a))
-        if (before.tutor_of_student(student) != now.tutor_of_student(student)) moved.insert(student);
+    std::vector<std::string> moved;
+    for (const auto& [student, was] : before.student_tutor)
+        if (owners.tutor_of_student(student, &before) != owners.tutor_of_student(student)) moved.push_back(student);
     if (moved.empty()) return;
     std::set<RowKey> have;
     for (const auto& r : a.rows) have.insert(r.key);
@@ -137,25 +116,22 @@ void add_moved_rows(const State& working, const RowOwners& before, const RowOwne
             have.insert(std::move(key));
         }
     };
-    for (const auto& s : moved) add({"students", s});
-    for (const auto& [id, e] : working.enrolments)
-        if (moved.count(e.student_id)) add({"enrolments", id});
-    for (const auto& e : working.events)
-        if (moved.count(e.student_id)) add({"events", e.id});
+    for (const auto& s : moved) {
+        add({"students", s});
+        for (auto& key : owners.rows_of_student(working, s)) add(std::move(key));
+    }
 }
 
 // Gives each changed row its version and owner; a row whose owner changed is revoked from the
 // old owner at the same version.
-void write_rows(SyncTransaction& tx, const State& working, const RowOwners& owners_before,
-                const RowOwners& owners, Applied& a)
+void write_rows(SyncTransaction& tx, const State& working, const RowOwners& owners, const OwnersBefore& before,
+                Applied& a)
 {
-    bool ownership_may_move = false;
-    for (const auto& r : a.rows) ownership_may_move |= r.key.kind == "classes" || r.key.kind == "enrolments";
-    if (ownership_may_move) add_moved_rows(working, owners_before, owners, a);
+    add_moved_rows(working, owners, before, a);
     for (auto& row : a.rows) {
         row.version = tx.allocate_version();
         auto was = a.before.find(row.key);
-        std::string old_owner = was == a.before.end() ? "" : owners_before.owner(row.key, was->second);
+        std::string old_owner = was == a.before.end() ? "" : owners.owner(row.key, was->second, &before);
         std::string new_owner = row.deleted ? old_owner : owners.owner(row.key, row.body);
         tx.write_row(row, new_owner);  // a tombstone goes to whoever could read the row before
         if (was != a.before.end() && old_owner != new_owner) tx.revoke(row.key, old_owner, row.version);
@@ -206,7 +182,6 @@ PushResult SyncService::push_checked(const PushRequest& request, const Scope& sc
     PushResponse response;
     std::optional<ErrorInfo> refused;
     std::vector<Applied> kept;  // applied to live_ in this batch, in order
-    bool owners_moved = false;
     std::string err = store_->transact([&](SyncTransaction& tx) {
         ClientRecord client = tx.client(request.client_id);
         if (client.known && client.user_id != scope.user_id) {
@@ -221,21 +196,17 @@ PushResult SyncService::push_checked(const PushRequest& request, const Scope& sc
                                                                   ", got " + std::to_string(pm.id)};
                 break;
             }
-            Applied a = apply_one(live_, pm);
-            std::unique_ptr<RowOwners> after;  // set only when the owners changed
-            if (a.outcome.ok && changes_owners(a)) after = std::make_unique<RowOwners>(live_);
-            const RowOwners& owners_after = after ? *after : *owners_;
-            if (a.outcome.ok && !allowed(scope, a, *owners_, owners_after)) {
+            Applied a = apply_one(live_, owners_, pm);
+            OwnersBefore before;  // what this mutation changed about who owns what
+            if (a.outcome.ok) owners_.update(live_, changed_keys(a), &before);
+            if (a.outcome.ok && !allowed(scope, a, owners_, before)) {
                 undo(live_, a);
+                owners_.update(live_, changed_keys(a));
                 a.outcome = MutationOutcome{pm.id, false, {code::kForbidden,
                     pm.mutation.name + " changes data outside your classes"}};
             }
             if (a.outcome.ok) {
-                write_rows(tx, live_, *owners_, owners_after, a);
-                if (after) {
-                    owners_ = std::move(after);
-                    owners_moved = true;
-                }
+                write_rows(tx, live_, owners_, before, a);
                 response.results.push_back(a.outcome);
                 kept.push_back(std::move(a));
             } else {
@@ -250,7 +221,7 @@ PushResult SyncService::push_checked(const PushRequest& request, const Scope& sc
     });
     if (refused || !err.empty()) {  // nothing was kept: take the batch back out of the live state
         for (auto it = kept.rbegin(); it != kept.rend(); ++it) undo(live_, *it);
-        if (owners_moved) owners_ = std::make_unique<RowOwners>(live_);
+        if (!kept.empty()) owners_ = RowOwners(live_);
         if (refused) return {std::nullopt, *refused};
         return {std::nullopt, {kStorage, err}};
     }

@@ -37,14 +37,13 @@ public:
 
 private:
     SyncService(SyncStore& store, State live)
-        : store_(&store), live_(std::move(live)), owners_(std::make_shared<RowOwners>(live_)) {}
+        : store_(&store), live_(std::move(live)), owners_(live_) {}
     PushResult push_checked(const PushRequest& request, const Scope& scope);
 
     SyncStore* store_;
     State live_;
-    // Who owns which rows as of live_: rebuilt only when a mutation changes classes, enrolments
-    // or users. Shared so the service stays copyable (it is never copied while in use).
-    std::shared_ptr<const RowOwners> owners_;
+    // Who owns which rows as of live_, updated with every applied (or undone) mutation.
+    RowOwners owners_;
 };
 
 }  // namespace wb::sync
