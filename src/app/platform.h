@@ -29,6 +29,7 @@ void run(FrameFn frame);
 // elsewhere (storage, sync, timers) calls request_redraw(). An animation keeps the loop running
 // until `until_ms` (platform time, see now_ms()).
 void request_redraw();
+void request_redraw_in(double ms);  // one frame after `ms` (data whose recompute was deferred)
 void animate_until(double until_ms);
 double now_ms();                 // monotonic milliseconds (performance.now())
 std::uint64_t frames_drawn();    // frames rendered since start

@@ -60,6 +60,8 @@ struct State {
     FrameFn frame = nullptr;
     bool paused = false;
     long wake_timer = 0;              // emscripten_set_timeout id, 0 when none
+    long later_timer = 0;             // request_redraw_in(): a frame asked for later, 0 when none
+    double later_at = 0.0;
     int frames_pending = kSettleFrames;
     double animate_until = 0.0;
     double last_frame_ms = 0.0;
@@ -343,6 +345,17 @@ void run(FrameFn frame) {
 
 void request_redraw() { wake(); }
 
+void request_redraw_in(double ms) {
+    const double at = emscripten_performance_now() + ms;
+    if (g_state.later_timer && g_state.later_at <= at) return;   // an earlier one is pending
+    if (g_state.later_timer) emscripten_clear_timeout(g_state.later_timer);
+    g_state.later_at = at;
+    g_state.later_timer = emscripten_set_timeout([](void*) {
+        g_state.later_timer = 0;
+        wake();
+    }, ms, nullptr);
+}
+
 void after_each_frame(void (*hook)()) { frame_end_hooks().push_back(hook); }
 
 void animate_until(double until_ms) {
@@ -352,7 +365,7 @@ void animate_until(double until_ms) {
 
 double now_ms() { return emscripten_performance_now(); }
 std::uint64_t frames_drawn() { return g_state.frames; }
-bool idle() { return g_state.paused && g_state.wake_timer == 0; }
+bool idle() { return g_state.paused && g_state.wake_timer == 0 && g_state.later_timer == 0; }
 
 FontBytes take_preloaded_font() {
     FontBytes font;

@@ -93,7 +93,7 @@ void load_local_store(std::function<void(StoreContents)> done) {
     wb_js_store_load(id);
 }
 
-void commit_local_store(const StoreBatch& batch, std::function<void(StoreCommitted)> done) {
+void commit_local_store(const StoreBatch& batch, std::function<void(StoreCommitted)> done, bool redraw) {
     const int id = js::expect_answer([done = std::move(done)](int status, std::string text) {
         StoreCommitted out;
         if (status != 1) { out.kind = "error"; out.message = text; done(out); return; }
@@ -104,7 +104,7 @@ void commit_local_store(const StoreBatch& batch, std::function<void(StoreCommitt
             out.message = j.is_object() ? string_field(j, "message") : text;
         }
         done(out);
-    });
+    }, redraw);
     const std::string text = batch.json().dump();
     wb_js_store_commit(id, text.c_str());
 }

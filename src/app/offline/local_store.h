@@ -57,7 +57,8 @@ private:
 
 void open_local_store(const std::string& name, std::function<void(StoreOpened)> done);
 void load_local_store(std::function<void(StoreContents)> done);
-void commit_local_store(const StoreBatch& batch, std::function<void(StoreCommitted)> done);
+// `redraw`: draw a frame when the answer comes (false for writes nothing on screen waits for).
+void commit_local_store(const StoreBatch& batch, std::function<void(StoreCommitted)> done, bool redraw = true);
 void estimate_local_store(std::function<void(StoreEstimate)> done);
 void persist_local_store(std::function<void(bool granted)> done);
 

@@ -40,6 +40,7 @@ public:
     int64_t last_synced_ms() const { return last_synced_ms_; }
     void set_last_synced_ms(int64_t ms) { last_synced_ms_ = ms; }
     const std::string& error() const { return error_; }   // the last failure, "" after a success
+    bool more_to_pull() const { return pull_again_; }      // in a pull's hook: more pages follow
 
 private:
     void next();

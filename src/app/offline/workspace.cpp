@@ -16,6 +16,7 @@ using nlohmann::json;
 constexpr const char* kStoreName = "workbench";
 constexpr int kProbeTimeoutMs = 6000;
 constexpr int kLoginTimeoutMs = 15000;
+constexpr double kCatchUpRedrawMs = 250;  // frames while more sync pages follow
 
 json account_to_json(const Account& a) {
     return {{"token", a.token}, {"expiresAt", a.expires_at},
@@ -89,9 +90,13 @@ Workspace::Workspace()
               persisted_cursor_ = replica_->cursor();
               StoreBatch batch = batch_for_pull(applied, *replica_);
               if (sync_.last_synced_ms()) batch.put_meta(kMetaLastSynced, sync_.last_synced_ms());
-              persist(batch, [this](bool) { broadcast_changed(); });
-              if (!applied.changed.empty() || !applied.dropped.empty() || !applied.rejected.empty() || applied.reset)
-                  platform::request_redraw();
+              persist(batch, [this](bool) { broadcast_changed(); }, /*redraw=*/false);  // nothing shown waits for it
+              if (!applied.changed.empty() || !applied.dropped.empty() || !applied.rejected.empty() || applied.reset) {
+                  // A first sync of a large organisation is dozens of pages: drawing after each
+                  // one would spend more time drawing than syncing; the progress shows 4 times a second.
+                  if (sync_.more_to_pull()) platform::request_redraw_in(kCatchUpRedrawMs);
+                  else platform::request_redraw();
+              }
           },
           [this]() {
               session_expired_ = true;

@@ -91,7 +91,7 @@ private:
     void probe();
     void adopt_account(const Account& account, bool same_user);
     void begin_replica(sync::ClientReplica replica, Mode mode);
-    void persist(const StoreBatch& batch, std::function<void(bool ok)> after = nullptr);
+    void persist(const StoreBatch& batch, std::function<void(bool ok)> after = nullptr, bool redraw = true);
     void persist_whole_replica();
     void note_storage_failure(const StoreCommitted& result);
     void commit_submission(sync::PendingMutation record, Mutation mutation, int64_t ticket, int attempt);

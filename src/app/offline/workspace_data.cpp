@@ -93,7 +93,7 @@ void Workspace::commit_submission(sync::PendingMutation record, Mutation mutatio
     });
 }
 
-void Workspace::persist(const StoreBatch& batch, std::function<void(bool)> after) {
+void Workspace::persist(const StoreBatch& batch, std::function<void(bool)> after, bool redraw) {
     if (memory_only_) {
         store_dirty_ = true;
         persist_whole_replica();
@@ -101,9 +101,9 @@ void Workspace::persist(const StoreBatch& batch, std::function<void(bool)> after
         return;
     }
     commit_local_store(batch, [this, after = std::move(after)](StoreCommitted result) {
-        if (!result.ok) note_storage_failure(result);
+        if (!result.ok) note_storage_failure(result);   // (it asks for a frame itself)
         if (after) after(result.ok);
-    });
+    }, redraw);
 }
 
 // After a failed write the store lacks some changes; once writing works again (space freed)

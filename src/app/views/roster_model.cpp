@@ -3,6 +3,7 @@
 #include "js_reply.h"
 #include "offline/workspace.h"
 #include "platform.h"
+#include "views/recompute_pacer.h"
 #include "views/risk_model_cache.h"
 
 #include "core/schedule.h"
@@ -73,8 +74,13 @@ const RosterModel& roster_model() {
     }
     const TimeMs now = TimeMs(js::now_utc_ms());
     const TimeMs bucket = now / kBucketMs;
-    if (ws.data_version() != cached_version || bucket != cached_bucket || ws.account().user_id != cached_user) {
+    static RecomputePacer pacer;
+    const bool same_otherwise = bucket == cached_bucket && ws.account().user_id == cached_user;
+    if (same_otherwise && ws.data_version() != cached_version && model.computations > 0 && pacer.defer()) return model;
+    if (ws.data_version() != cached_version || !same_otherwise) {
+        pacer.started();
         rebuild(model, *state, ws.account(), now, ws.data_version());
+        pacer.finished();
         cached_version = ws.data_version();
         cached_bucket = bucket;
         cached_user = ws.account().user_id;

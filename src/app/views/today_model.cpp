@@ -3,6 +3,7 @@
 #include "js_reply.h"
 #include "offline/workspace.h"
 #include "platform.h"
+#include "views/recompute_pacer.h"
 
 #include <algorithm>
 
@@ -81,9 +82,14 @@ const TodayModel& today_model(const std::string& tutor_id) {
     const TimeMs now = static_cast<TimeMs>(js::now_utc_ms());
     CacheKey key{ws.data_version(), now / kMinuteMs, ws.account().user_id, tutor_id};
     if (key == cached) return model;
+    static RecomputePacer pacer;
+    const bool only_data_changed = key.minute == cached.minute && key.user == cached.user && key.tutor == cached.tutor;
+    if (model.ready && only_data_changed && pacer.defer()) return model;
     cached = key;
     // "now" is the start of the minute, so every frame of that minute shows the same board.
+    pacer.started();
     recompute(model, *state, ws.account(), tutor_id, key.minute * kMinuteMs);
+    pacer.finished();
     return model;
 }
 
