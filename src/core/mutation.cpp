@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/event_rules.h"
+#include "core/outbox_rules.h"
 #include "core/sop_template.h"
 #include "core/time_zone.h"
 
@@ -228,6 +229,9 @@ const std::map<std::string, Handler>& handlers()
         {"task.snooze", [](State& s, const Json& a) { return task_action(s, a, TaskAction::Snooze); }},
         {"task.reopen", [](State& s, const Json& a) { return task_action(s, a, TaskAction::Reopen); }},
         {"template.set", template_set},
+        {"message.queue", message_queue},
+        {"message.attempt", message_attempt},
+        {"message.cancel", message_cancel},
     };
     return table;
 }

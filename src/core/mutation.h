@@ -19,6 +19,7 @@
 //   task.snooze        {instanceId, at, by, until, reason}     a reason is required
 //   task.reopen        {instanceId, at, by, reason}
 //   template.set       {id, template}                          validated SOP template
+//   message.queue / message.attempt / message.cancel          the outbox: see outbox_rules.h
 #include <string>
 #include <vector>
 

@@ -1,6 +1,6 @@
 #pragma once
 // Text the core produces for people (risk reasons, metric explanations, notes on unclear
-// replies) travels as a translation key plus named values, never as an English sentence: the
+// replies, outbox messages on the timeline) travels as a translation key plus named values, never as an English sentence: the
 // interface renders it in the reader's language with
 // `Translator::builtin().format(lang, phrase.key, phrase.values)`. The texts live in
 // assets/i18n/core.json; `core_phrase_keys()` lists every key the core can emit, so a test can

@@ -53,6 +53,8 @@ Json state_to_json(const State& s)
     j["enrolments"] = map_to_json(s.enrolments);
     j["events"] = to_json_value(s.events);
     j["taskRecords"] = map_to_json(s.task_records);
+    // Only when there are any, so a dataset without an outbox reads (and hashes) as it always did.
+    if (!s.messages.empty()) j["messages"] = map_to_json(s.messages);
     j["templates"] = Json::object();
     for (const auto& [id, tpl] : s.templates) j["templates"][id] = tpl;
     return j;
@@ -77,6 +79,7 @@ std::string state_from_json(const Json& j, State& out)
     if (err.empty()) err = map_from_json(j, "enrolments", out.enrolments, id);
     if (err.empty())
         err = map_from_json(j, "taskRecords", out.task_records, [](const TaskRecord& t) { return t.instance_id; });
+    if (err.empty()) err = map_from_json(j, "messages", out.messages, id);
     if (err.empty()) err = templates_from_json(j, out);
     for (size_t i = 0; err.empty() && i < out.events.size(); ++i) {
         if (!out.event_index.emplace(out.events[i].id, i).second)

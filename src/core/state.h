@@ -7,6 +7,7 @@
 
 #include "core/event.h"
 #include "core/model.h"
+#include "core/outbox.h"
 #include "core/task_record.h"
 
 namespace wb {
@@ -23,6 +24,7 @@ struct State {
     std::map<std::string, size_t> event_index;  // event id -> position in `events`
     std::map<std::string, TaskRecord> task_records;
     std::map<std::string, Json> templates;      // template id -> validated SOP template JSON
+    std::map<std::string, OutboxMessage> messages;  // the outbox: message id -> message
     int64_t version = 0;                        // number of mutations applied
 };
 

@@ -134,6 +134,18 @@ std::vector<TimelineEntry> student_timeline(const State& state, const std::strin
         }
         out.push_back(std::move(t));
     }
+    for (const auto& [id, m] : state.messages) {
+        if (m.student_id != student_id) continue;
+        TimelineEntry t;
+        t.message_id = id;
+        t.kind = EventKind::MessageSent;
+        t.at = m.created_at;
+        t.summary = outbox_summary(m);
+        t.text = m.text;
+        t.actor_name = name_of_user(state, m.created_by);
+        t.source = m.created_by.empty() ? EventSource::Auto : EventSource::Manual;
+        out.push_back(std::move(t));
+    }
     // Walking backwards made ties "later recorded first"; a stable sort keeps that.
     std::stable_sort(out.begin(), out.end(), [](const TimelineEntry& a, const TimelineEntry& b) { return a.at > b.at; });
     return out;

@@ -19,8 +19,9 @@
 namespace wb {
 
 struct TimelineEntry {
-    std::string event_id;
-    EventKind kind = EventKind::Note;
+    std::string event_id;       // "" for an outbox message
+    std::string message_id;     // the outbox message this entry shows, else ""
+    EventKind kind = EventKind::Note;  // message_sent for an outbox message
     TimeMs at = 0;
     Phrase summary;             // e.g. {"timeline.call.reached", {minutes "5", seconds "12"}}
     std::string text;           // as written: note, message, parent reply, complaint, refund reason
@@ -31,8 +32,11 @@ struct TimelineEntry {
     std::string retraction_reason;
 };
 
-// The student's events newest first (ties: the later recorded first). Retraction events are not
-// entries of their own: they mark the entry they retract.
+// The student's events and outbox messages newest first (ties: the later recorded first; a
+// message by its queue time, after events of the same time). Retraction events are not entries
+// of their own: they mark the entry they retract. A message's entry is the audit of who sent what
+// to whom: summary outbox_summary (kind, channel, state, attempts), text as sent, actor = who
+// queued it (source auto when the server did).
 std::vector<TimelineEntry> student_timeline(const State& state, const std::string& student_id);
 
 // The summary Phrase of one event ("timeline.<kind>" or "timeline.<kind>.<value>").

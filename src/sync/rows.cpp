@@ -20,6 +20,7 @@ constexpr Collection kCollections[] = {
     {"users", "id"},     {"courses", "id"},    {"lessons", "id"},
     {"classes", "id"},   {"students", "id"},   {"enrolments", "id"},
     {"events", "id"},    {"taskRecords", "instanceId"},
+    {"messages", "id"},
 };
 
 const Collection* find_collection(const std::string& kind)
@@ -41,7 +42,9 @@ RowMap rows_of(const State& state, bool with_events)
         rows[{kOrganisationKind, state.organisation.id}] = std::move(data["organisation"]);
     for (const auto& c : kCollections) {
         if (!with_events && std::string(c.kind) == "events") continue;
-        for (auto& item : data[c.kind]) {
+        auto items = data.find(c.kind);  // state_to_json leaves out an empty outbox
+        if (items == data.end()) continue;
+        for (auto& item : *items) {
             std::string id = item.value(c.id_field, "");
             rows[{c.kind, id}] = std::move(item);
         }
@@ -111,6 +114,7 @@ std::optional<Json> entity_json(const State& s, const RowKey& key)
     if (k == "students") return from(s.students);
     if (k == "enrolments") return from(s.enrolments);
     if (k == "taskRecords") return from(s.task_records);
+    if (k == "messages") return from(s.messages);
     if (k == "templates") return from(s.templates);
     if (k == "events") {
         const Event* e = find_event(s, key.id);
@@ -129,6 +133,8 @@ std::optional<std::vector<RowKey>> touched_keys(const State& state, const Mutati
         {"event.record", {"events", "id"}},       {"task.done", {"taskRecords", "instanceId"}},
         {"task.snooze", {"taskRecords", "instanceId"}}, {"task.reopen", {"taskRecords", "instanceId"}},
         {"template.set", {"templates", "id"}},
+        {"message.queue", {"messages", "id"}},    {"message.attempt", {"messages", "id"}},
+        {"message.cancel", {"messages", "id"}},
     };
     if (m.name == "org.configure") {
         std::vector<RowKey> keys;
@@ -216,6 +222,7 @@ std::string put_row(State& s, const Row& row)
     if (k == "students") return put_entity(s.students, row);
     if (k == "enrolments") return put_entity(s.enrolments, row);
     if (k == "taskRecords") return put_entity(s.task_records, row);
+    if (k == "messages") return put_entity(s.messages, row);
     if (k == "templates") {
         if (row.deleted) s.templates.erase(row.key.id);
         else s.templates[row.key.id] = row.body;

@@ -1,9 +1,9 @@
 #pragma once
 // The dataset as rows: the unit of sync. Every entity of a State (the organisation, each user,
-// course, lesson, class, student, enrolment, event, task record and template) is one Row with
-// a kind, an id and its JSON body, exactly as the dataset JSON (state_to_json) writes it, so
-// sync needs no knowledge of the entities' fields. The server gives every row change a global
-// version; a client rebuilds its confirmed State from the rows it pulled.
+// course, lesson, class, student, enrolment, event, task record, outbox message and template)
+// is one Row with a kind, an id and its JSON body, exactly as the dataset JSON (state_to_json)
+// writes it, so sync needs no knowledge of the entities' fields. The server gives every row
+// change a global version; a client rebuilds its confirmed State from the rows it pulled.
 #include <cstdint>
 #include <functional>
 #include <map>

@@ -54,6 +54,10 @@ std::string student_of(const State& state, const RowKey& key)
         auto it = state.enrolments.find(key.id);
         return it == state.enrolments.end() ? "" : it->second.student_id;
     }
+    if (key.kind == "messages") {
+        auto it = state.messages.find(key.id);
+        return it == state.messages.end() ? "" : it->second.student_id;
+    }
     const Event* e = find_event(state, key.id);
     return e ? e->student_id : "";
 }
@@ -67,6 +71,7 @@ RowOwners::RowOwners(const State& state)
     std::set<std::string> students;
     for (const auto& [id, e] : state.enrolments) index_row(state, {"enrolments", id}, students);
     for (const auto& e : state.events) index_row(state, {"events", e.id}, students);
+    for (const auto& [id, m] : state.messages) index_row(state, {"messages", id}, students);
     for (const auto& student : students) recompute_student(state, student, nullptr);
 }
 
@@ -87,7 +92,7 @@ void RowOwners::update(const State& state, const std::vector<RowKey>& changed, O
             auto now = state.users.find(key.id);
             if (now != state.users.end() && now->second.role == Role::Tutor) tutors_.insert(key.id);
             else tutors_.erase(key.id);
-        } else if (key.kind == "enrolments" || key.kind == "events") {
+        } else if (key.kind == "enrolments" || key.kind == "events" || key.kind == "messages") {
             std::set<std::string> touched;
             index_row(state, key, touched);
             if (key.kind == "enrolments") students.insert(touched.begin(), touched.end());
@@ -146,12 +151,15 @@ std::vector<RowKey> RowOwners::rows_of_student(const State& state, const std::st
     auto rows = student_rows_.find(student_id);
     if (rows == student_rows_.end()) return out;
     std::vector<std::pair<size_t, RowKey>> events;
+    std::vector<RowKey> messages;
     for (const auto& key : rows->second) {
         if (key.kind == "enrolments") out.push_back(key);
+        else if (key.kind == "messages") messages.push_back(key);
         else events.emplace_back(state.event_index.at(key.id), key);
     }
     std::sort(events.begin(), events.end());
     for (auto& [position, key] : events) out.push_back(std::move(key));
+    for (auto& key : messages) out.push_back(std::move(key));
     return out;
 }
 
@@ -214,6 +222,10 @@ std::string RowOwners::owner(const RowKey& key, const Json& body, const OwnersBe
     if (k == "events") {
         std::string student = field("studentId");
         return student.empty() ? tutor_of_user(field("actorId"), before) : tutor_of_student(student, before);
+    }
+    if (k == "messages") {  // like events: the student's tutor, else the tutor who queued it
+        std::string student = field("studentId");
+        return student.empty() ? tutor_of_user(field("createdBy"), before) : tutor_of_student(student, before);
     }
     if (k == "taskRecords") {
         // FIXME: a task record does not say whose task it is; the first person who acted on it

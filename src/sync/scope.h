@@ -37,21 +37,23 @@ struct OwnersBefore {
 };
 
 // Resolves the owner (a tutor id, kSharedOwner or kUnassignedOwner) of rows. It keeps its own
-// copy of who teaches what, and an index of each student's enrolments and events; update() keeps
+// copy of who teaches what, and an index of each student's enrolments, events and outbox messages
+// (so they follow a student who moves to another tutor); update() keeps
 // both current per mutation, so a mutation costs what it touches, not the size of the state.
 // Owners of students come from their enrolments.
 class RowOwners {
 public:
     explicit RowOwners(const State& state);
     // Brings the owners up to date after the rows `changed` changed in `state` (any kind: only
-    // classes, users, enrolments and events matter); records what it replaced in `before`.
+    // classes, users, enrolments, events and messages matter); records what it replaced in `before`.
     void update(const State& state, const std::vector<RowKey>& changed, OwnersBefore* before = nullptr);
 
     // With `before`, the answer as of before the update that filled it.
     std::string owner(const RowKey& key, const Json& body, const OwnersBefore* before = nullptr) const;
     std::string tutor_of_student(const std::string& student_id, const OwnersBefore* before = nullptr) const;
     const std::map<std::string, std::string>& student_tutors() const { return student_tutor_; }
-    // The enrolments and events about a student, enrolments first, events in recorded order.
+    // The enrolments, events and messages about a student: enrolments first, events in recorded
+    // order, then messages by id.
     std::vector<RowKey> rows_of_student(const State& state, const std::string& student_id) const;
     std::vector<std::string> enrolments_of_student(const std::string& student_id) const;
 
@@ -59,12 +61,12 @@ private:
     std::map<std::string, std::string> class_tutor_;
     std::map<std::string, std::string> student_tutor_;
     std::set<std::string> tutors_;
-    std::map<std::string, std::set<RowKey>> student_rows_;  // student -> enrolment and event keys
-    std::map<RowKey, std::string> row_student_;             // enrolment or event key -> student
+    std::map<std::string, std::set<RowKey>> student_rows_;  // student -> enrolment, event, message keys
+    std::map<RowKey, std::string> row_student_;             // enrolment, event or message key -> student
 
     std::string tutor_of_class(const std::string& class_id, const OwnersBefore* before) const;
     std::string tutor_of_user(const std::string& user_id, const OwnersBefore* before) const;
-    // Files an enrolment or event under its student (or none); adds its students, then and now.
+    // Files an enrolment, event or message under its student (or none); adds its students, then and now.
     void index_row(const State& state, const RowKey& key, std::set<std::string>& touched);
     void recompute_student(const State& state, const std::string& student_id, OwnersBefore* before);
 };

@@ -22,6 +22,7 @@ std::map<std::string, std::string> sample_values(const std::string& key)
     if (key.rfind("risk.reason.", 0) == 0) return {{"count", "2"}, {"total", "3"}};
     if (key.rfind("metric.explain.", 0) == 0) return {{"numerator", "2"}, {"denominator", "3"}};
     if (key.rfind("reply.unclear.", 0) == 0) return {{"matched", "可以"}};
+    if (key.rfind("outbox.", 0) == 0) return {{"channel", "wecom"}, {"attempts", "2"}};
     return {};
 }
 

@@ -1,0 +1,20 @@
+#pragma once
+// The outbox's mutations (see outbox.h for the states). Registered in mutation.cpp's table.
+//
+//   message.queue    {id, kind, studentId, recipient: {role, userId, address}, channel, text,
+//                     templateId, taskInstanceId, at, by}
+//                    a new queued message; the id is new (it is the idempotency key)
+//   message.attempt  {id, at, outcome, error, nextAttemptAt, heldReason}
+//                    the server's record of one try: outcome sent / delivered /
+//                    failed_retryable (error, nextAttemptAt after at) / failed_permanent (error) /
+//                    held (heldReason quota or quiet_hours, nextAttemptAt after at)
+//   message.cancel   {id, at, by}      only while queued or held
+#include "core/mutation.h"
+
+namespace wb {
+
+MutationResult message_queue(State& state, const Json& args);
+MutationResult message_attempt(State& state, const Json& args);
+MutationResult message_cancel(State& state, const Json& args);
+
+}  // namespace wb
