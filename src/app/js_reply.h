@@ -32,4 +32,5 @@ void wb_js_store_estimate(int id);
 void wb_js_store_persist(int id);
 void wb_js_tabs_start(int leader_id, int listen_id, const char* name);
 void wb_js_tabs_post(const char* message_json);
+void wb_js_install_leave_guard();   // beforeunload asks wb_unsaved_writes()
 }

@@ -46,3 +46,27 @@ test('a static host without an API runs the workbench on demo data kept in the b
   assert.deepEqual(problems.filter((p) => !p.includes('status of 404')), []);
   await context.close();
 });
+
+test('leaving the page while an edit is not yet stored asks first; once stored it does not', async () => {
+  const { page, context } = await openApp(browser, site.url);
+  await waitForWorkspace(page, (w) => w.phase === 'ready' && w.mode === 'demo', 60000);
+  await page.evaluate(() => {
+    window.testLeaving = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+  });
+  // The edit and the question in one task: IndexedDB cannot have answered in between.
+  const r = await page.evaluate(() => {
+    const sid = window.workbench.ids('students', 1)[0];
+    const submitted = window.workbench.submit('event.record',
+      { id: 'e-leave-note', kind: 'note', at: Date.now(), studentId: sid, actorId: 't1', text: '还没存好' });
+    return { ...submitted, asked: window.testLeaving() };
+  });
+  assert.equal(r.ok, true, r.reason);
+  assert.equal(r.asked, true, 'an unsaved edit makes the browser ask before leaving');
+  await page.waitForFunction((t) => window.workbench.saved(t), r.ticket);
+  await page.waitForFunction(() => window.testLeaving() === false);
+  await context.close();
+});

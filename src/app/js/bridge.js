@@ -116,5 +116,17 @@ mergeInto(LibraryManager.library, {
     var zone = '';
     try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { zone = ''; }
     stringToUTF8(zone, out, size);
-  }
+  },
+
+  // While a change the user made is not yet in IndexedDB (a write takes a moment; the very
+  // first demo data takes longer), leaving or reloading the page would lose it: the browser
+  // asks first. The C side is asked at that moment, so the answer is never a frame late.
+  wb_js_install_leave_guard: function() {
+    window.addEventListener('beforeunload', function(event) {
+      if (_wb_unsaved_writes() > 0) {
+        event.preventDefault();
+        event.returnValue = '';
+      }
+    });
+  },
 });

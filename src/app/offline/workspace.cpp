@@ -106,6 +106,7 @@ Workspace::Workspace()
           []() { platform::request_redraw(); }}) {}
 
 void Workspace::start() {
+    wb_js_install_leave_guard();
     phase_ = Phase::Opening;
     open_local_store(kStoreName, [this](StoreOpened opened) { this->opened(opened); });
 }
@@ -200,7 +201,14 @@ void Workspace::begin_replica(sync::ClientReplica replica, Mode mode) {
         .put_meta(kMetaLastSynced, 0);
     sync_.set_last_synced_ms(0);
     phase_ = Phase::Ready;
-    persist(batch, [this](bool) { broadcast_changed(); });
+    // The first write of a replica holds everything (the whole demo): until it is stored, a
+    // reload would lose edits made on top of it, so it counts as unsaved like an edit does.
+    const int64_t ticket = next_ticket_++;
+    unsaved_.insert(ticket);
+    persist(batch, [this, ticket](bool) {
+        unsaved_.erase(ticket);
+        broadcast_changed();
+    });
     start_tabs();
     start_sync_if_leading();
 }

@@ -68,6 +68,7 @@ public:
     // across devices and reloads without asking the server.
     std::string new_id(const char* prefix);
     bool saved(int64_t ticket) const { return ticket > 0 && ticket < next_ticket_ && !unsaved_.count(ticket); }
+    size_t unsaved_writes() const { return unsaved_.size(); }   // changes not yet in IndexedDB
     const std::vector<sync::MutationOutcome>& rejected() const;
     void dismiss_rejection(int64_t id);
     // Changes another tab's newer data made invalid before this tab could queue them.

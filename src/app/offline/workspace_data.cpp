@@ -275,3 +275,8 @@ SyncStatus Workspace::sync_status() const {
 }
 
 }  // namespace wb::app
+
+// The page's beforeunload handler asks this (see wb_js_install_leave_guard in js/bridge.js).
+extern "C" EMSCRIPTEN_KEEPALIVE int wb_unsaved_writes() {
+    return static_cast<int>(wb::app::workspace().unsaved_writes());
+}
