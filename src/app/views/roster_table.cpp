@@ -158,6 +158,41 @@ ImGuiID index_to_id(ImGuiSelectionBasicStorage* self, int idx) {
     return roster_row_id(roster_model().rows[size_t((*shown)[size_t(idx)])].student_id);
 }
 
+// The header row by hand so each heading is recorded for tests (a click on it sorts).
+void draw_header_row() {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < kRosterColumnCount; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        const char* label = ImGui::TableGetColumnName(c);
+        ImGui::PushID(c);
+        ImGui::TableHeader(label);
+        ImGui::PopID();
+        ui::note_drawn(label);
+    }
+}
+
+// One student: a selectable spanning the row (click opens the profile, Ctrl/Shift select),
+// the cells drawn over it.
+void draw_row(RosterViewState& state, const RosterRow& row, int index) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, kRowHeight);
+    ImGui::TableNextColumn();
+    ImGui::PushID(index);
+    const bool selected = state.selection.Contains(roster_row_id(row.student_id)) ||
+                          app_state().student_id == row.student_id;
+    ImGui::SetNextItemSelectionUserData(index);
+    if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
+                          ImVec2(0, kRowHeight - 16.0f))) {
+        if (!ImGui::GetIO().KeyCtrl && !ImGui::GetIO().KeyShift) app_state().student_id = row.student_id;
+    }
+    ImGui::SameLine(0, 0);
+    for (int c = 0; c < kRosterColumnCount; ++c) {
+        if (c > 0 && !ImGui::TableNextColumn()) continue;
+        if (!(ImGui::TableGetColumnFlags(c) & ImGuiTableColumnFlags_IsEnabled)) continue;
+        draw_cell(row, RosterColumn(c));
+    }
+    ImGui::PopID();
+}
+
 }  // namespace
 
 const char* roster_column_key(RosterColumn column) {
@@ -202,16 +237,7 @@ void draw_roster_table(RosterViewState& state, const std::vector<int>& shown, Im
         return;
     }
     setup_columns(narrow);
-    // The header row by hand so each heading is recorded for tests (a click on it sorts).
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (int c = 0; c < kRosterColumnCount; ++c) {
-        if (!ImGui::TableSetColumnIndex(c)) continue;
-        const char* label = ImGui::TableGetColumnName(c);
-        ImGui::PushID(c);
-        ImGui::TableHeader(label);
-        ImGui::PopID();
-        ui::note_drawn(label);
-    }
+    draw_header_row();
     sync_column_choice(narrow ? "roster-narrow" : "roster");
     read_sort(state.query);
 
@@ -226,26 +252,7 @@ void draw_roster_table(RosterViewState& state, const std::vector<int>& shown, Im
     if (io->RangeSrcItem != -1) clipper.IncludeItemByIndex(int(io->RangeSrcItem));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const RosterRow& row = model.rows[size_t(shown[size_t(i)])];
-            ImGui::TableNextRow(ImGuiTableRowFlags_None, kRowHeight);
-            ImGui::TableNextColumn();
-            ImGui::PushID(i);
-            const bool selected = state.selection.Contains(roster_row_id(row.student_id)) ||
-                                  app_state().student_id == row.student_id;
-            ImGui::SetNextItemSelectionUserData(i);
-            // The selectable spans the row; the cells are drawn over it.
-            if (ImGui::Selectable("##row", selected,
-                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
-                                  ImVec2(0, kRowHeight - 16.0f))) {
-                if (!ImGui::GetIO().KeyCtrl && !ImGui::GetIO().KeyShift) app_state().student_id = row.student_id;
-            }
-            ImGui::SameLine(0, 0);
-            for (int c = 0; c < kRosterColumnCount; ++c) {
-                if (c > 0 && !ImGui::TableNextColumn()) continue;
-                if (!(ImGui::TableGetColumnFlags(c) & ImGuiTableColumnFlags_IsEnabled)) continue;
-                draw_cell(row, RosterColumn(c));
-            }
-            ImGui::PopID();
+            draw_row(state, model.rows[size_t(shown[size_t(i)])], i);
         }
     }
     io = ImGui::EndMultiSelect();
