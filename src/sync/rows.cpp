@@ -153,12 +153,12 @@ std::optional<std::vector<RowKey>> touched_keys(const State& state, const Mutati
         // An event can change its student's enrolments (a refund decision ends them).
         auto student = m.args.find("studentId");
         if (student != m.args.end() && student->is_string()) {
-            const std::string& id = student->get_ref<const std::string&>();
+            const std::string& student_id = student->get_ref<const std::string&>();
             if (enrolments_of) {
-                for (auto& eid : enrolments_of(id)) keys.push_back({"enrolments", std::move(eid)});
+                for (auto& eid : enrolments_of(student_id)) keys.push_back({"enrolments", std::move(eid)});
             } else {
                 for (const auto& [eid, e] : state.enrolments)
-                    if (e.student_id == id) keys.push_back({"enrolments", eid});
+                    if (e.student_id == student_id) keys.push_back({"enrolments", eid});
             }
         }
     }
