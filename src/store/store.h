@@ -115,6 +115,11 @@ public:
     // The highest migration applied.
     virtual Result<int> schema_version() = 0;
 
+    // [Settings] Small named values the server keeps for itself (the scheduler's progress).
+    // The key "epoch" is the sync epoch's and cannot be set.
+    virtual Result<std::optional<std::string>> setting(const std::string& key) = 0;
+    virtual Status set_setting(const std::string& key, const std::string& value) = 0;
+
     virtual Result<std::vector<Organisation>> organisations() = 0;
     virtual Result<Organisation> create_organisation(const std::string& name,
                                                      const std::string& time_zone) = 0;

@@ -69,6 +69,22 @@ TEST_CASE("store: schema, epoch and organisations") {
     });
 }
 
+TEST_CASE("store: settings are kept across a reopen, overwritten by key, and the epoch is not one") {
+    for_each_store([](StoreUnderTest& s) {
+        CAPTURE(s.backend);
+        auto none = s.store->setting("scheduler.fired_through");
+        REQUIRE(none.ok());
+        CHECK_FALSE(none.value().has_value());
+        REQUIRE(s.store->set_setting("scheduler.fired_through", "1000").ok());
+        REQUIRE(s.store->set_setting("scheduler.fired_through", "2000").ok());
+        const std::string epoch = s.store->epoch().value();
+        CHECK_FALSE(s.store->set_setting("epoch", "x").ok());
+        auto again = s.reopen();
+        CHECK(again->setting("scheduler.fired_through").value() == std::optional<std::string>("2000"));
+        CHECK(again->epoch().value() == epoch);
+    });
+}
+
 TEST_CASE("store: accounts are unique by login and user id") {
     for_each_store([](StoreUnderTest& s) {
         CAPTURE(s.backend);

@@ -70,6 +70,30 @@ Result<std::string> PgStore::epoch() {
     });
 }
 
+Result<std::optional<std::string>> PgStore::setting(const std::string& key) {
+    auto lease = pool_.acquire();
+    if (!lease) return lease.error();
+    return pg_guard("reading a setting", [&]() -> Result<std::optional<std::string>> {
+        pqxx::read_transaction tx(*lease.value());
+        auto r = tx.exec_params("SELECT value FROM meta WHERE key = $1", key);
+        if (r.empty()) return std::optional<std::string>();
+        return std::optional<std::string>(r[0][0].as<std::string>());
+    });
+}
+
+Status PgStore::set_setting(const std::string& key, const std::string& value) {
+    if (key == "epoch") return fail("the epoch is not a setting: it changes only with a new database");
+    auto lease = pool_.acquire();
+    if (!lease) return lease.error();
+    return pg_guard("writing a setting", [&]() -> Status {
+        pqxx::work tx(*lease.value());
+        tx.exec_params("INSERT INTO meta (key, value) VALUES ($1, $2) "
+                       "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", key, value);
+        tx.commit();
+        return ok_status();
+    });
+}
+
 Result<std::vector<Organisation>> PgStore::organisations() {
     auto lease = pool_.acquire();
     if (!lease) return lease.error();

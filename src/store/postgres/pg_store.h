@@ -34,6 +34,8 @@ public:
     Result<std::int64_t> delete_expired_sessions(std::int64_t now_ms) override;
 
     Result<std::string> epoch() override;
+    Result<std::optional<std::string>> setting(const std::string& key) override;
+    Status set_setting(const std::string& key, const std::string& value) override;
     Status transact(const std::function<Status(SyncWriter&)>& work) override;
     Result<RowPage> pull(std::int64_t after, const OwnerFilter& filter, int limit,
                          const std::string& client_id, std::int64_t acked) override;

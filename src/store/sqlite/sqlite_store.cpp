@@ -91,6 +91,25 @@ Result<std::string> SqliteStore::epoch() {
     return stmt->column_text(0);
 }
 
+Result<std::optional<std::string>> SqliteStore::setting(const std::string& key) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto stmt = db_->prepare("SELECT value FROM meta WHERE key = ?1");
+    if (!stmt) return stmt.error();
+    auto row = stmt->bind(1, key).step();
+    if (!row) return row.error();
+    if (!row.value()) return std::optional<std::string>();
+    return std::optional<std::string>(stmt->column_text(0));
+}
+
+Status SqliteStore::set_setting(const std::string& key, const std::string& value) {
+    if (key == "epoch") return fail("the epoch is not a setting: it changes only with a new database");
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto stmt = db_->prepare("INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    if (!stmt) return stmt.error();
+    return stmt->bind(1, key).bind(2, value).run();
+}
+
 Result<int> SqliteStore::schema_version_locked() {
     auto stmt = db_->prepare("SELECT COALESCE(MAX(version), 0) FROM schema_version");
     if (!stmt) return stmt.error();
