@@ -1,0 +1,107 @@
+#include "server/delivery_worker.h"
+
+#include "core/delivery_policy.h"
+#include "core/enum_names.h"
+#include "core/outbox.h"
+#include "core/time_zone.h"
+#include "server/organisation_sync.h"
+
+namespace wb::server {
+namespace {
+
+// A due message with what the policy needs to know about it, read under the state's lock.
+struct DueMessage {
+    OutboxMessage message;
+    std::string student_name;
+    std::vector<TimeMs> sends_to_recipient;  // earlier sends on the same channel to the same person
+};
+
+struct Snapshot {
+    std::vector<DueMessage> due;
+    QuietHours quiet_hours;
+    std::string time_zone;
+};
+
+std::string recipient_key(const OutboxMessage& m)
+{
+    return std::string(to_string(m.recipient.role)) + "/" + m.recipient.user_id + "/" + m.recipient.address + "/" + m.student_id;
+}
+
+Snapshot read_due(const State& s, TimeMs now)
+{
+    Snapshot out{{}, s.organisation.quiet_hours, s.organisation.time_zone};
+    std::map<std::string, std::vector<TimeMs>> sends;  // channel + recipient -> send times
+    for (const auto& [id, m] : s.messages)
+        if (m.sent_at > 0) sends[m.channel + "|" + recipient_key(m)].push_back(m.sent_at);
+    for (const auto& [id, m] : s.messages) {
+        const bool waiting = m.state == MessageState::Queued || m.state == MessageState::Held;
+        if (!waiting || m.next_attempt_at > now) continue;
+        auto student = s.students.find(m.student_id);
+        out.due.push_back({m, student == s.students.end() ? "" : student->second.name,
+                           sends[m.channel + "|" + recipient_key(m)]});
+    }
+    return out;
+}
+
+Mutation attempt(const OutboxMessage& m, TimeMs now, AttemptOutcome outcome, const std::string& error = "",
+                 TimeMs next = 0, HeldReason held = HeldReason::None)
+{
+    Json args{{"id", m.id}, {"at", now}, {"outcome", to_string(outcome)}};
+    if (!error.empty()) args["error"] = error;
+    if (next > 0) args["nextAttemptAt"] = next;
+    if (held != HeldReason::None) args["heldReason"] = to_string(held);
+    return {"message.attempt", std::move(args)};
+}
+
+}  // namespace
+
+DeliveryWorker::DeliveryWorker(OrganisationSync& sync, std::map<std::string, std::unique_ptr<Channel>> channels,
+                               Clock clock)
+    : sync_(sync), channels_(std::move(channels)), clock_(std::move(clock)) {}
+
+DeliveryPass DeliveryWorker::run_once()
+{
+    DeliveryPass pass;
+    const TimeMs now = clock_();
+    Snapshot snap = sync_.with_state([&](const State& s) { return read_due(s, now); });
+    TimeZone zone;
+    std::string zone_error;
+    if (!TimeZone::find(snap.time_zone, zone, zone_error)) zone = TimeZone();
+    for (const DueMessage& due : snap.due) {
+        const OutboxMessage& m = due.message;
+        Mutation result;
+        auto channel = channels_.find(m.channel);
+        if (channel == channels_.end()) {
+            result = attempt(m, now, AttemptOutcome::FailedPermanent,
+                             "no channel '" + m.channel + "' is configured for this organisation");
+            ++pass.failed;
+        } else if (DeliveryDecision d = decide_delivery(channel->second->config().rules, snap.quiet_hours, zone,
+                                                        m.kind, due.sends_to_recipient, now);
+                   !d.send_now) {
+            result = attempt(m, now, AttemptOutcome::Held, "", d.hold_until, d.reason);
+            ++pass.held;
+        } else {
+            const std::string recipient = m.recipient.user_id.empty() ? to_string(m.recipient.role) : m.recipient.user_id;
+            DeliveryResult r = channel->second->send({m.id, to_string(m.kind), recipient, m.recipient.address, m.text,
+                                                      due.student_name});
+            if (r.ok()) {
+                result = attempt(m, now, r.outcome == DeliveryOutcome::Delivered ? AttemptOutcome::Delivered
+                                                                                : AttemptOutcome::Sent);
+                ++pass.sent;
+            } else if (RetryDecision retry = next_retry(channel->second->config().rules.retry, m.attempts + 1, now);
+                       r.outcome == DeliveryOutcome::Retryable && !retry.give_up) {
+                result = attempt(m, now, AttemptOutcome::FailedRetryable, r.error, retry.retry_at);
+                ++pass.retrying;
+            } else {
+                result = attempt(m, now, AttemptOutcome::FailedPermanent, r.error);
+                ++pass.failed;
+            }
+        }
+        // One transaction per message: a crash loses at most the record of the send in flight.
+        auto recorded = sync_.apply_as_system({result}, kClientId);
+        if (!recorded.response) pass.error = recorded.error.message;
+    }
+    return pass;
+}
+
+}  // namespace wb::server
