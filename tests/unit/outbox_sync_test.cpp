@@ -3,10 +3,7 @@
 // they move with a student who changes tutor.
 #include <doctest/doctest.h>
 
-#include "sync/client_replica.h"
-#include "sync/memory_sync_store.h"
-#include "sync/sync_service.h"
-#include "sync_fixture.h"
+#include "sync_world.h"
 
 using namespace wb;
 using namespace wb::sync;
@@ -27,33 +24,7 @@ Mutation queue(const std::string& id, const std::string& student)
                                        {"by", "t1"}});
 }
 
-struct World {
-    MemorySyncStore store{"epoch-1"};
-    std::optional<SyncService> server;
-    World()
-    {
-        std::string err;
-        server = SyncService::open(store, err);
-        REQUIRE(server);
-        REQUIRE(server->apply_as_system(test::sync_fixture_mutations(), "seed").response);
-    }
-    void pull_all(ClientReplica& c, const std::string& user)
-    {
-        for (int i = 0; i < 100; ++i) {
-            auto r = server->pull(c.next_pull(1000), user);
-            REQUIRE_MESSAGE(r.response, r.error.message);
-            c.on_pull(*r.response);
-            if (!r.response->more) return;
-        }
-    }
-    void system(const Mutation& m, const std::string& client)
-    {
-        auto r = server->apply_as_system({m}, client);
-        REQUIRE_MESSAGE(r.response, r.error.message);
-        REQUIRE(r.response->results.size() == 1);
-        REQUIRE_MESSAGE(r.response->results[0].ok, m.name << ": " << r.response->results[0].error.message);
-    }
-};
+using World = test::SyncWorld;
 
 }  // namespace
 

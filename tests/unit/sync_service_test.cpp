@@ -1,43 +1,14 @@
 // The hard cases of sync, one by one (the randomized simulation mixes them).
 #include <doctest/doctest.h>
 
-#include "sync/client_replica.h"
-#include "sync/memory_sync_store.h"
-#include "sync/sync_service.h"
-#include "sync_fixture.h"
+#include "sync_world.h"
 
 using namespace wb;
 using namespace wb::sync;
 
 namespace {
 
-struct World {
-    MemorySyncStore store{"epoch-1"};
-    std::optional<SyncService> server;
-    World()
-    {
-        std::string err;
-        server = SyncService::open(store, err);
-        REQUIRE(server);
-        REQUIRE(server->apply_as_system(test::sync_fixture_mutations(), "seed").response);
-    }
-    void pull_all(ClientReplica& c, const std::string& user)
-    {
-        for (int i = 0; i < 100; ++i) {
-            auto r = server->pull(c.next_pull(1000), user);
-            REQUIRE_MESSAGE(r.response, r.error.message);
-            c.on_pull(*r.response);
-            if (!r.response->more) return;
-        }
-    }
-    PushResponse push(ClientReplica& c, const std::string& user)
-    {
-        auto r = server->push(c.next_push(100), user);
-        REQUIRE_MESSAGE(r.response, r.error.message);
-        c.on_push(*r.response);
-        return *r.response;
-    }
-};
+using World = test::SyncWorld;
 
 }  // namespace
 
