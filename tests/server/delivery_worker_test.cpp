@@ -4,10 +4,10 @@
 #include <doctest/doctest.h>
 
 #include "channel_receiver.h"
-#include "core/demo.h"
 #include "core/outbox.h"
 #include "server/delivery_worker.h"
 #include "server/organisation_sync.h"
+#include "seeded_organisation.h"
 #include "store_backends.h"
 
 using namespace wb;
@@ -18,20 +18,6 @@ using wb::test::StoreUnderTest;
 
 namespace {
 constexpr TimeMs kNoon = 1'772'856'000'000;  // 2026-03-07 04:00 UTC = 12:00 in Shanghai
-
-std::unique_ptr<OrganisationSync> seeded(store::Store& store)
-{
-    DemoOptions options;
-    options.students_per_tutor = 2;
-    options.lessons = 2;
-    options.now = kNoon;
-    DemoDataset demo = generate_demo(options);
-    REQUIRE(demo.error.empty());
-    auto sync = OrganisationSync::open(store);
-    REQUIRE(sync.ok());
-    REQUIRE(sync.value()->apply_as_system(demo.mutations, "seed").response);
-    return std::move(sync).value();
-}
 
 void queue(OrganisationSync& sync, const std::string& id, const std::string& channel, const std::string& student)
 {
@@ -76,7 +62,7 @@ TEST_CASE("delivery: sent once, a 500 retried after the back-off, and nothing se
         CAPTURE(s.backend);
         ChannelReceiver receiver;
         TimeMs now = kNoon;
-        auto sync = seeded(*s.store);
+        auto sync = test::seeded_organisation(*s.store, 2, 2, kNoon);
         const std::string student = sync->with_state([](const State& st) { return st.students.begin()->first; });
         queue(*sync, "m-ok", "sms", student);
         queue(*sync, "m-nowhere", "wecom", student);
@@ -131,7 +117,7 @@ TEST_CASE("delivery: a channel's daily quota holds the second message to a paren
         CAPTURE(s.backend);
         ChannelReceiver receiver;
         TimeMs now = kNoon;
-        auto sync = seeded(*s.store);
+        auto sync = test::seeded_organisation(*s.store, 2, 2, kNoon);
         const std::string student = sync->with_state([](const State& st) { return st.students.begin()->first; });
         queue(*sync, "q-1", "sms", student);
         DeliveryWorker worker(*sync, channels(receiver.url("/sms"), R"({"quotaPerRecipientPerDay": 1})"),

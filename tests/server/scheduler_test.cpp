@@ -2,14 +2,14 @@
 // their minute, once, and what came due while the server was down is caught up after a restart.
 #include <doctest/doctest.h>
 
-#include "core/demo.h"
+#include <set>
+
 #include "core/outbox.h"
 #include "core/time_zone.h"
 #include "server/organisation_sync.h"
 #include "server/scheduler.h"
+#include "seeded_organisation.h"
 #include "store_backends.h"
-
-#include <set>
 
 using namespace wb;
 using wb::server::OrganisationSync;
@@ -20,21 +20,6 @@ using wb::test::StoreUnderTest;
 
 namespace {
 constexpr TimeMs kStart = 1'772'870'400'000;  // 2026-03-07 08:00 UTC (16:00 in Shanghai)
-
-std::unique_ptr<OrganisationSync> seeded(store::Store& store)
-{
-    DemoOptions options;
-    options.students_per_tutor = 3;
-    options.lessons = 2;
-    options.now = kStart;
-    DemoDataset demo = generate_demo(options);
-    REQUIRE(demo.error.empty());
-    auto sync = OrganisationSync::open(store);
-    REQUIRE(sync.ok());
-    auto applied = sync.value()->apply_as_system(demo.mutations, "seed");
-    REQUIRE(applied.response);
-    return std::move(sync).value();
-}
 
 // The messages the scheduler queued (created by no one) and the automatic refunds.
 std::vector<OutboxMessage> fired_messages(OrganisationSync& sync)
@@ -69,7 +54,7 @@ TEST_CASE("scheduler: a refund request escalates at 5 h and refunds at 24 h, onc
 {
     for_each_store([](StoreUnderTest& s) {
         CAPTURE(s.backend);
-        auto sync = seeded(*s.store);
+        auto sync = test::seeded_organisation(*s.store, 3, 2, kStart);
         TimeMs now = kStart;
         auto clock = [&now] { return now; };
         auto scheduler = std::make_unique<Scheduler>(*s.store, *sync, clock);
@@ -120,7 +105,7 @@ TEST_CASE("scheduler: parents' SMS go out at 20:00 Shanghai time the evening bef
 {
     for_each_store([](StoreUnderTest& s) {
         CAPTURE(s.backend);
-        auto sync = seeded(*s.store);
+        auto sync = test::seeded_organisation(*s.store, 3, 2, kStart);
         TimeMs now = kStart;
         Scheduler scheduler(*s.store, *sync, [&now] { return now; });
         REQUIRE(scheduler.run_once().error == "");
