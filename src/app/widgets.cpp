@@ -153,4 +153,10 @@ bool search_field(const char* id, const char* hint, char* buffer, int size, floa
     return changed;
 }
 
+bool dialog_confirm_key() {
+    return ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false);
+}
+
+bool dialog_cancel_key() { return ImGui::IsKeyPressed(ImGuiKey_Escape, false); }
+
 }  // namespace wb::app::widgets

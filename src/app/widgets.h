@@ -15,6 +15,10 @@ bool segmented_control(const char* id, const char* const* labels, int count, int
 // A disabled button shows greyed and never returns true.
 bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0), bool enabled = true);
 bool secondary_button(const char* label, ImVec2 size = ImVec2(0, 0), bool enabled = true);
+// A dialog's keys: Enter (either one) confirms, Escape cancels — in any frame, also the one
+// before the dialog's field takes the keyboard.
+bool dialog_confirm_key();
+bool dialog_cancel_key();
 
 // A labelled single-line text field (label above, hint inside). Returns true when Enter was
 // pressed in it.

@@ -101,7 +101,7 @@ void draw_roster_note_dialog(RosterViewState& state, const std::vector<int>& sho
     ImGui::Spacing();
     save |= widgets::primary_button(ui::tr("roster.note.save"));
     ImGui::SameLine();
-    bool cancel = widgets::secondary_button(ui::tr("roster.note.cancel")) || ImGui::IsKeyPressed(ImGuiKey_Escape);
+    bool cancel = widgets::secondary_button(ui::tr("roster.note.cancel")) || widgets::dialog_cancel_key();
     if (save && state.note[0] != '\0' && !selected.empty()) {
         std::string refused;
         const int saved = add_roster_notes(selected, state.note, refused);

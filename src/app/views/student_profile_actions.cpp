@@ -144,9 +144,8 @@ int dialog_buttons(const char* confirm_key, bool enter_pressed) {
     if (widgets::secondary_button(ui::tr("profile.dialog.cancel"))) result = -1;
     ImGui::SameLine(0, 8);
     if (widgets::primary_button(ui::tr(confirm_key))) result = 1;
-    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) result = -1;
-    if (enter_pressed || ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))
-        result = result ? result : 1;
+    if (widgets::dialog_cancel_key()) result = -1;
+    if (enter_pressed || widgets::dialog_confirm_key()) result = result ? result : 1;
     return result;
 }
 

@@ -118,10 +118,9 @@ void draw_snooze_dialog(const TimeZone& zone) {
     }
     ImGui::Dummy(ImVec2(0, 4));
     confirm |= widgets::primary_button(ui::tr("today.snooze.confirm"));
-    // Enter confirms even in the frame before the reason field takes the keyboard (a quick typist).
-    confirm |= !ImGui::IsAnyItemActive() && ImGui::IsKeyPressed(ImGuiKey_Enter, false);
+    confirm |= widgets::dialog_confirm_key();
     ImGui::SameLine(0, 8);
-    const bool cancel = widgets::secondary_button(ui::tr("today.snooze.cancel")) || ImGui::IsKeyPressed(ImGuiKey_Escape);
+    const bool cancel = widgets::secondary_button(ui::tr("today.snooze.cancel")) || widgets::dialog_cancel_key();
     if (confirm && submit_snooze(d, zone)) ImGui::CloseCurrentPopup();
     else if (cancel) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
