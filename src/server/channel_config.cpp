@@ -219,6 +219,7 @@ ChannelConfigParse parse_channel_config(const json& j) {
     f.string("url", c.url);
     f.string("secret", c.secret);
     f.string("key", c.key);
+    f.string("inboundSecret", c.inbound_secret);
     f.boolean("enabled", c.enabled);
     f.integer("connectTimeoutMs", c.connect_timeout_ms, 1, 120000);
     f.integer("readTimeoutMs", c.read_timeout_ms, 1, 120000);

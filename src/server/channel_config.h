@@ -11,6 +11,8 @@
 // signing secret, "SEC..."), "wecom" (url; "key" appended as ?key= unless the url has one),
 // "sms" (url; "key" = the gateway's bearer token, required), "simulated" (nothing).
 // WeCom's quota defaults to 1 per recipient per day (the service's own limit), others to none.
+// "inboundSecret": the shared secret a channel sends with the replies it posts to
+// /api/inbound/<id> (header X-Channel-Secret); without one the channel posts no replies.
 // "quietHours" replaces the organisation's quiet hours for this channel ("from" == "to": none).
 // URLs are http:// only: this build has no TLS client (CPPHTTPLIB_OPENSSL_SUPPORT is off).
 #include <optional>
@@ -37,6 +39,7 @@ struct ChannelConfig {
     std::string url;
     std::string secret;
     std::string key;
+    std::string inbound_secret;
     bool enabled = true;
     int connect_timeout_ms = 3000;
     int read_timeout_ms = 5000;
