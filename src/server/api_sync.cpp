@@ -5,6 +5,7 @@
 
 #include "server/api_router.h"
 #include "server/api_routes.h"
+#include "server/api_session.h"
 #include "server/authenticator.h"
 #include "server/http_responses.h"
 #include "server/organisation_sync.h"
@@ -23,11 +24,9 @@ std::int64_t now_ms() {
 // The signed-in user's id, or the 401 already sent.
 std::optional<std::string> signed_in_user(Authenticator& auth, const httplib::Request& req,
                                           httplib::Response& res) {
-    auto who = auth.authenticate(req.get_header_value("Authorization"), now_ms());
-    if (who.ok()) return who.value->user_id;
-    if (who.failure.status == 401) res.set_header("WWW-Authenticate", "Bearer");
-    send_error(req, res, who.failure.status, who.failure.code, who.failure.message);
-    return std::nullopt;
+    auto account = signed_in_account(auth, req, res, now_ms());
+    if (!account) return std::nullopt;
+    return account->user_id;
 }
 
 // Reads the body into a protocol message, or sends 400 with the JSON path of the problem.

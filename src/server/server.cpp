@@ -10,6 +10,7 @@
 #include "server/api_routes.h"
 #include "server/api_router.h"
 #include "server/authenticator.h"
+#include "server/channel_registry.h"
 #include "server/data_directory.h"
 #include "server/http_responses.h"
 #include "server/organisation_sync.h"
@@ -65,6 +66,9 @@ Result<std::unique_ptr<WorkbenchServer>> WorkbenchServer::start(const ServerOpti
     auto demo = seed_demo_if_empty(*server->store_, *server->sync_, seeding);
     if (!demo) return demo.error();
     server->demo_ = demo.value();
+    auto channels = ChannelRegistry::open(*server->store_);
+    if (!channels) return channels.error();
+    server->channels_ = std::move(channels).value();
     server->auth_ = std::make_unique<Authenticator>(*server->store_, options.password_cost,
                                                     options.session_ttl_ms);
 
@@ -86,6 +90,10 @@ void WorkbenchServer::stop() {
     if (sync_) sync_->shutdown();  // waiting long-polls answer now, or stop() would wait for them
     if (http_) http_->stop();
     if (serving_.joinable()) serving_.join();
+}
+
+std::int64_t WorkbenchServer::now_ms() const {
+    return utc_now_ms() + clock_offset_ms_.load();
 }
 
 std::string WorkbenchServer::url() const {

@@ -7,6 +7,8 @@
 //
 // start() returns once the socket listens, so a client may connect right away; requests are
 // served on a background thread pool until stop() (graceful: in-flight requests finish).
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <thread>
@@ -24,6 +26,7 @@ class StaticSite;
 class ApiRouter;
 class Authenticator;
 class OrganisationSync;
+class ChannelRegistry;
 
 class WorkbenchServer {
 public:
@@ -40,6 +43,12 @@ public:
     store::Store& store() { return *store_; }
     Authenticator& authenticator() { return *auth_; }
     OrganisationSync& sync() { return *sync_; }
+    ChannelRegistry& channels() { return *channels_; }
+
+    // The server's wall clock in UTC milliseconds: what the scheduler, the delivery worker and
+    // inbound replies take as "now". Tests started with --test-clock move it forward.
+    std::int64_t now_ms() const;
+    void advance_clock(std::int64_t ms) { clock_offset_ms_ += ms; }
 
     // Stops accepting, wakes waiting long-polls (they answer at once), lets in-flight requests
     // finish, joins the serving thread. Idempotent.
@@ -55,11 +64,13 @@ private:
     DemoSeed demo_;
     std::unique_ptr<store::Store> store_;
     std::unique_ptr<OrganisationSync> sync_;  // after store_: it uses the store
+    std::unique_ptr<ChannelRegistry> channels_;
     std::unique_ptr<Authenticator> auth_;
     std::unique_ptr<StaticSite> site_;
     std::unique_ptr<ApiRouter> api_;
     std::unique_ptr<httplib::Server> http_;
     std::thread serving_;
+    std::atomic<std::int64_t> clock_offset_ms_{0};
 };
 
 }  // namespace wb::server
