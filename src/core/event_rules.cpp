@@ -84,6 +84,17 @@ void apply_event_effects(State& s, const Event& e)
     }
 }
 
+std::string record_event(State& s, Event e)
+{
+    if (s.event_index.count(e.id)) return "args/id: event " + e.id + " was already recorded";
+    std::string err = check_event(s, e);
+    if (!err.empty()) return err;
+    apply_event_effects(s, e);
+    s.event_index[e.id] = s.events.size();
+    s.events.push_back(std::move(e));
+    return "";
+}
+
 std::string check_retraction(const State& s, const Event& r)
 {
     if (r.id.empty()) return "args/id: a retraction needs an id";

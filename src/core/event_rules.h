@@ -12,6 +12,10 @@ namespace wb {
 std::string check_event(const State& state, const Event& event);
 // Effects on entities: a refund decision "refund" marks the student's active enrolments refunded.
 void apply_event_effects(State& state, const Event& event);
+// Records `event` (a new id that passes check_event) with its effects: what event.record does
+// once the arguments are read, and what other mutations use to record an event of their own.
+// "" or why not; on refusal the state is unchanged.
+std::string record_event(State& state, Event event);
 
 // Retraction: "" when `retraction` (kind retraction, ref_id = the mistaken event) may be
 // recorded, else why not. Only facts can be retracted, each at most once, not before they happened.

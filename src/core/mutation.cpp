@@ -112,12 +112,8 @@ MutationResult event_record(State& s, const Json& args)
     Event e;
     std::string err;
     if (!read_args(args, e, err)) return bad(err);
-    if (s.event_index.count(e.id)) return bad("args/id: event " + e.id + " was already recorded");
-    err = check_event(s, e);
+    err = record_event(s, std::move(e));
     if (!err.empty()) return bad(err);
-    apply_event_effects(s, e);
-    s.event_index[e.id] = s.events.size();
-    s.events.push_back(std::move(e));
     return MutationResult::accepted();
 }
 

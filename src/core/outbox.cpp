@@ -18,6 +18,25 @@ const std::vector<const char*>& state_parts()
 
 }  // namespace
 
+std::string outbox_sent_event_id(const std::string& message_id) { return "sent:" + message_id; }
+
+Event outbox_sent_event(const OutboxMessage& m, TimeMs at)
+{
+    Event e;
+    e.id = outbox_sent_event_id(m.id);
+    e.kind = EventKind::MessageSent;
+    e.at = at;
+    e.student_id = m.student_id;
+    e.lesson_id = m.lesson_id;
+    e.channel = m.channel;
+    e.value = m.template_id;
+    e.text = m.text;
+    e.ref_id = m.id;
+    e.actor_id = m.created_by;
+    e.source = EventSource::Auto;  // no person recorded it: the outbox did, on the first send
+    return e;
+}
+
 bool is_final(MessageState state)
 {
     return state == MessageState::Delivered || state == MessageState::Failed || state == MessageState::Cancelled;

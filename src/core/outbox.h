@@ -11,9 +11,14 @@
 //     │  └─attempt failed_retryable──> queued (attempts + 1, nextAttemptAt, lastError)
 //     │  └─attempt held──> held (heldReason, nextAttemptAt) ──attempt ...──> as from queued
 //     └─cancel (queued or held only)──> cancelled
+//
+// The first attempt that makes a message about a student sent (or delivered) also records the
+// event message_sent "sent:<message id>" (outbox_sent_event), so a message the server delivered
+// counts in metrics, conditions, refund risk and the reply parser exactly like one recorded by hand.
 #include <string>
 #include <vector>
 
+#include "core/event.h"
 #include "core/model.h"
 #include "core/phrase.h"
 
@@ -91,6 +96,7 @@ struct OutboxMessage {
     std::string id;                // also the idempotency key channels receive
     MessageKind kind = MessageKind::Other;
     std::string student_id;        // "" for e.g. an escalation to a manager about no one student
+    std::string lesson_id;         // the lesson it is about (a pre-attendance survey), or ""
     Recipient recipient;
     std::string channel;           // a configured channel: "simulated", "webhook", "dingtalk", "wecom", "sms", ...
     std::string text;              // rendered, as the recipient reads it
@@ -114,6 +120,7 @@ template <class F> void describe(F& f, OutboxMessage& m)
     f("id", m.id, Need::Required);
     f("kind", m.kind, Need::Required);
     f("studentId", m.student_id);
+    f("lessonId", m.lesson_id);
     f("recipient", m.recipient, Need::Required);
     f("channel", m.channel, Need::Required);
     f("text", m.text, Need::Required);
@@ -136,6 +143,13 @@ template <class F> void describe(F& f, OutboxMessage& m)
 // The longest text a message may carry, in characters (UTF-8 code points): SMS gateways split
 // long texts and group robots cut them; 1000 is far above any template's message.
 constexpr size_t kMaxMessageChars = 1000;
+
+// The message_sent event that records `message` going out at `at` (the attempt that first made
+// it sent or delivered): id "sent:<message id>", the message's student, lesson, channel and text,
+// value = its template id, ref_id = the message id, source auto.
+Event outbox_sent_event(const OutboxMessage& message, TimeMs at);
+// The id outbox_sent_event gives the event of the message `message_id`.
+std::string outbox_sent_event_id(const std::string& message_id);
 
 // Delivered, failed (permanently) and cancelled messages take no further attempt.
 bool is_final(MessageState state);

@@ -1,5 +1,8 @@
 #include "core/outbox_rules.h"
 
+#include <optional>
+
+#include "core/event_rules.h"
 #include "core/outbox.h"
 
 namespace wb {
@@ -11,6 +14,7 @@ struct QueueArgs {
     std::string id;
     MessageKind kind = MessageKind::Other;
     std::string student_id;
+    std::string lesson_id;
     Recipient recipient;
     std::string channel;
     std::string text;
@@ -24,6 +28,7 @@ template <class F> void describe(F& f, QueueArgs& a)
     f("id", a.id, Need::Required);
     f("kind", a.kind, Need::Required);
     f("studentId", a.student_id);
+    f("lessonId", a.lesson_id);
     f("recipient", a.recipient, Need::Required);
     f("channel", a.channel, Need::Required);
     f("text", a.text, Need::Required);
@@ -83,6 +88,8 @@ std::string check_queue(const State& s, const QueueArgs& a)
                std::to_string(kMaxMessageChars);
     if (blank(a.channel)) return "args/channel: name the channel that sends the message";
     if (!a.student_id.empty() && !s.students.count(a.student_id)) return "args/studentId: no student " + a.student_id;
+    if (!a.lesson_id.empty() && !s.lessons.count(a.lesson_id))
+        return "args/lessonId: no lesson " + a.lesson_id + "; a message about a lesson names one the organisation has";
     const bool to_family = a.recipient.role == RecipientRole::Parent || a.recipient.role == RecipientRole::Student;
     if (to_family && a.student_id.empty())
         return std::string("args/studentId: a message to a ") + to_string(a.recipient.role) + " is about a student";
@@ -165,6 +172,7 @@ MutationResult message_queue(State& s, const Json& args)
     m.id = a.id;
     m.kind = a.kind;
     m.student_id = a.student_id;
+    m.lesson_id = a.lesson_id;
     m.recipient = a.recipient;
     m.channel = a.channel;
     m.text = a.text;
@@ -185,7 +193,19 @@ MutationResult message_attempt(State& s, const Json& args)
     if (it == s.messages.end()) return bad("args/id: no message " + a.id);
     err = check_attempt(it->second, a);
     if (!err.empty()) return bad(err);
+    // The first send of a message about a student is also its message_sent event (outbox.h).
+    const bool goes_out = a.outcome == AttemptOutcome::Sent || a.outcome == AttemptOutcome::Delivered;
+    std::optional<Event> sent;
+    if (goes_out && it->second.sent_at == 0 && !it->second.student_id.empty()) {
+        sent = outbox_sent_event(it->second, a.at);
+        if (s.event_index.count(sent->id)) {
+            sent.reset();  // recorded by hand under this id already: it stands for the send
+        } else if (err = check_event(s, *sent); !err.empty()) {
+            return bad("message " + a.id + " cannot record its message_sent event: " + err);
+        }
+    }
     record_attempt(it->second, a);
+    if (sent) record_event(s, std::move(*sent));  // checked above: cannot be refused
     return MutationResult::accepted();
 }
 

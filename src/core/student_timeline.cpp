@@ -118,6 +118,8 @@ std::vector<TimelineEntry> student_timeline(const State& state, const std::strin
     for (size_t i = state.events.size(); i-- > 0;) {
         const Event& e = state.events[i];
         if (e.student_id != student_id || e.kind == EventKind::Retraction) continue;
+        // A message the outbox sent is shown below as the message, with its state and attempts.
+        if (e.kind == EventKind::MessageSent && !e.ref_id.empty() && state.messages.count(e.ref_id)) continue;
         TimelineEntry t;
         t.event_id = e.id;
         t.kind = e.kind;

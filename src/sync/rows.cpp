@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/json_fields.h"
+#include "core/outbox.h"
 
 namespace wb::sync {
 
@@ -149,6 +150,8 @@ std::optional<std::vector<RowKey>> touched_keys(const State& state, const Mutati
     auto id = m.args.find(it->second.second);
     if (id == m.args.end() || !id->is_string()) return std::vector<RowKey>{};  // the mutator rejects it
     std::vector<RowKey> keys{{it->second.first, id->get<std::string>()}};
+    // The first send of a message about a student also records its message_sent event.
+    if (m.name == "message.attempt") keys.push_back({"events", outbox_sent_event_id(id->get<std::string>())});
     if (m.name == "event.record") {
         // An event can change its student's enrolments (a refund decision ends them).
         auto student = m.args.find("studentId");
