@@ -12,5 +12,6 @@ void add_auth_routes(ApiRouter& router, WorkbenchServer& server);    // api_auth
 void add_sync_routes(ApiRouter& router, WorkbenchServer& server);    // api_sync.cpp
 void add_channel_routes(ApiRouter& router, WorkbenchServer& server); // api_channels.cpp
 void add_inbound_routes(ApiRouter& router, WorkbenchServer& server); // api_inbound.cpp
+void add_test_clock_routes(ApiRouter& router, WorkbenchServer& server); // api_test_clock.cpp
 
 }  // namespace wb::server

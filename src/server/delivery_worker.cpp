@@ -1,5 +1,8 @@
 #include "server/delivery_worker.h"
 
+#include <algorithm>
+#include <set>
+
 #include "core/delivery_policy.h"
 #include "core/enum_names.h"
 #include "core/outbox.h"
@@ -27,15 +30,22 @@ std::string recipient_key(const OutboxMessage& m)
     return std::string(to_string(m.recipient.role)) + "/" + m.recipient.user_id + "/" + m.recipient.address + "/" + m.student_id;
 }
 
-Snapshot read_due(const State& s, TimeMs now)
+// Messages of a paused (disabled) channel wait untouched until it is enabled again.
+Snapshot read_due(const State& s, TimeMs now, const std::set<std::string>& paused)
 {
     Snapshot out{{}, s.organisation.quiet_hours, s.organisation.time_zone};
+    auto due = [&](const OutboxMessage& m) {
+        const bool waiting = m.state == MessageState::Queued || m.state == MessageState::Held;
+        return waiting && m.next_attempt_at <= now && !paused.count(m.channel);
+    };
+    // The worker runs every second: find out cheaply whether anything is due at all.
+    if (std::none_of(s.messages.begin(), s.messages.end(), [&](const auto& kv) { return due(kv.second); }))
+        return out;
     std::map<std::string, std::vector<TimeMs>> sends;  // channel + recipient -> send times
     for (const auto& [id, m] : s.messages)
         if (m.sent_at > 0) sends[m.channel + "|" + recipient_key(m)].push_back(m.sent_at);
     for (const auto& [id, m] : s.messages) {
-        const bool waiting = m.state == MessageState::Queued || m.state == MessageState::Held;
-        if (!waiting || m.next_attempt_at > now) continue;
+        if (!due(m)) continue;
         auto student = s.students.find(m.student_id);
         out.due.push_back({m, student == s.students.end() ? "" : student->second.name,
                            sends[m.channel + "|" + recipient_key(m)]});
@@ -63,7 +73,10 @@ DeliveryPass DeliveryWorker::run_once()
 {
     DeliveryPass pass;
     const TimeMs now = clock_();
-    Snapshot snap = sync_.with_state([&](const State& s) { return read_due(s, now); });
+    std::set<std::string> paused;
+    for (const auto& [id, channel] : channels_)
+        if (!channel) paused.insert(id);
+    Snapshot snap = sync_.with_state([&](const State& s) { return read_due(s, now, paused); });
     TimeZone zone;
     std::string zone_error;
     if (!TimeZone::find(snap.time_zone, zone, zone_error)) zone = TimeZone();
@@ -100,6 +113,8 @@ DeliveryPass DeliveryWorker::run_once()
         // One transaction per message: a crash loses at most the record of the send in flight.
         auto recorded = sync_.apply_as_system({result}, kClientId);
         if (!recorded.response) pass.error = recorded.error.message;
+        else if (!recorded.response->results.empty() && !recorded.response->results[0].ok)
+            pass.error = "the attempt at " + m.id + " was refused: " + recorded.response->results[0].error.message;
     }
     return pass;
 }

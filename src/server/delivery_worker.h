@@ -29,7 +29,8 @@ public:
     using Clock = std::function<TimeMs()>;
     static constexpr const char* kClientId = "server-delivery";
 
-    // `channels` by the id messages name in their "channel" field.
+    // `channels` by the id messages name in their "channel" field; a null channel is configured
+    // but disabled: its messages wait, neither tried nor failed.
     DeliveryWorker(OrganisationSync& sync, std::map<std::string, std::unique_ptr<Channel>> channels, Clock clock);
 
     // Tries every message due at clock(); returns what happened.

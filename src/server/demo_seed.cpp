@@ -124,4 +124,10 @@ Result<DemoSeed> seed_demo_if_empty(store::Store& store, OrganisationSync& sync,
     return seed;
 }
 
+nlohmann::json demo_channels() {
+    nlohmann::json out = nlohmann::json::array();
+    for (const char* id : {"sms", "dingtalk", "call"}) out.push_back({{"id", id}, {"type", "simulated"}});
+    return out;
+}
+
 }  // namespace wb::server

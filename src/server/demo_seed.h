@@ -7,6 +7,8 @@
 // reset), and only then known in clear: the server prints them at that start.
 #include <cstdint>
 #include <optional>
+
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -56,6 +58,10 @@ struct DemoSeedOptions {
 // Seeds the demo dataset when the store has no organisation (and no synced rows), records the
 // organisation, and creates the demo accounts when there is no account. With
 // DemoPasswords::Reset the demo accounts that exist get new passwords.
+// The demo's channels: a simulated one for each channel the SOP templates' reminders name, so a
+// demo shows messages delivered (in the app) without sending anything anywhere.
+nlohmann::json demo_channels();
+
 Result<DemoSeed> seed_demo_if_empty(store::Store& store, OrganisationSync& sync, const DemoSeedOptions& options);
 
 }  // namespace wb::server

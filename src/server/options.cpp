@@ -24,6 +24,8 @@ std::string usage_text() {
         "  --demo-lessons N\n"
         "                  lessons in the demo course, 1 to 12 (default 12); half of them are\n"
         "                  history at the start. Fewer lessons seed a large roster faster\n"
+        "  --no-automation don't run the scheduler and the delivery worker (nothing is sent)\n"
+        "  --test-clock    let POST /api/test/clock move the server's clock forward (tests only)\n"
         "  --reset-demo-passwords\n"
         "                  give the demo accounts new passwords and print them\n"
         "  -h, --help      show this help\n"
@@ -74,6 +76,14 @@ Result<ParsedCommandLine> parse_command_line(int argc, const char* const* argv) 
         }
         if (arg == "--reset-demo-passwords") {
             o.reset_demo_passwords = true;
+            continue;
+        }
+        if (arg == "--no-automation") {
+            o.automation = false;
+            continue;
+        }
+        if (arg == "--test-clock") {
+            o.test_clock = true;
             continue;
         }
         // Accept both "--name value" and "--name=value".

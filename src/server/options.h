@@ -18,6 +18,10 @@ struct ServerOptions {
     // Size of the demo organisation a fresh store is seeded with (tests use a few).
     int demo_students_per_tutor = 250;
     int demo_lessons = 12;  // lessons in the demo course (--demo-lessons)
+    // The scheduler and the delivery worker run in the background (--no-automation: they don't).
+    bool automation = true;
+    // POST /api/test/clock may move the server's clock forward (--test-clock; never in production).
+    bool test_clock = false;
 
     // Not on the command line: tests make hashing cheap and sessions short.
     PasswordCost password_cost = PasswordCost::Interactive;

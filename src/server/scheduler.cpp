@@ -1,8 +1,6 @@
 #include "server/scheduler.h"
 
 #include <charconv>
-#include <chrono>
-#include <cstdio>
 
 #include "core/schedule.h"
 #include "core/server_firings.h"
@@ -45,7 +43,7 @@ std::vector<Mutation> plan(const State& state, TimeMs from, TimeMs to, int& alre
 Scheduler::Scheduler(store::Store& store, OrganisationSync& sync, Clock clock)
     : store_(store), sync_(sync), clock_(std::move(clock)) {}
 
-Scheduler::~Scheduler() { stop(); }
+Scheduler::~Scheduler() = default;
 
 SchedulerRun Scheduler::run_once()
 {
@@ -69,9 +67,10 @@ SchedulerRun Scheduler::run_once()
         return run;
     }
     if (run.to <= run.from) return run;
-    // Planned under the state's lock so no push lands between reading and applying.
-    std::vector<Mutation> firings = sync_.with_state(
-        [&](const State& state) { return plan(state, run.from, run.to, run.already, run.error); });
+    // Planned on a copy so pushes and pulls don't wait for the whole organisation's schedule.
+    // Only the scheduler makes these ids, so nothing can record one between copy and apply.
+    const State snapshot = sync_.with_state([](const State& state) { return state; });
+    std::vector<Mutation> firings = plan(snapshot, run.from, run.to, run.already, run.error);
     if (!run.error.empty()) return run;
     if (!firings.empty()) {
         auto applied = sync_.apply_as_system(firings, kClientId);
@@ -83,32 +82,6 @@ SchedulerRun Scheduler::run_once()
     }
     if (auto s = store_.set_setting(kProgressSetting, std::to_string(run.to)); !s) run.error = s.message();
     return run;
-}
-
-void Scheduler::start(int every_ms)
-{
-    stop();
-    stopping_ = false;
-    thread_ = std::thread([this, every_ms] {
-        std::unique_lock<std::mutex> lock(mutex_);
-        while (!stopping_) {
-            lock.unlock();
-            SchedulerRun run = run_once();
-            if (!run.error.empty()) std::fprintf(stderr, "scheduler: %s\n", run.error.c_str());
-            lock.lock();
-            wake_.wait_for(lock, std::chrono::milliseconds(every_ms), [this] { return stopping_; });
-        }
-    });
-}
-
-void Scheduler::stop()
-{
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
 }
 
 }  // namespace wb::server

@@ -5,11 +5,8 @@
 // on what came due while the server was down instead of skipping it; the first run on a store
 // starts from that moment (a fresh demo's history is not fired). A reminder fired just before a
 // crash, before the progress was saved, is planned again and skipped: its mutation ids exist.
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "core/model.h"
 #include "store/store.h"
@@ -38,20 +35,14 @@ public:
     Scheduler(const Scheduler&) = delete;
     Scheduler& operator=(const Scheduler&) = delete;
 
-    // Fires everything that came due up to clock() since the last run.
+    // Fires everything that came due up to clock() since the last run (the server calls it
+    // periodically: automation.h).
     SchedulerRun run_once();
-    // Calls run_once() now and then every `every_ms` on a thread, until stop().
-    void start(int every_ms);
-    void stop();
 
 private:
     store::Store& store_;
     OrganisationSync& sync_;
     Clock clock_;
-    std::thread thread_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
 };
 
 }  // namespace wb::server

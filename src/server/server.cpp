@@ -10,6 +10,7 @@
 #include "server/api_routes.h"
 #include "server/api_router.h"
 #include "server/authenticator.h"
+#include "server/automation.h"
 #include "server/channel_registry.h"
 #include "server/data_directory.h"
 #include "server/http_responses.h"
@@ -69,6 +70,14 @@ Result<std::unique_ptr<WorkbenchServer>> WorkbenchServer::start(const ServerOpti
     auto channels = ChannelRegistry::open(*server->store_);
     if (!channels) return channels.error();
     server->channels_ = std::move(channels).value();
+    if (server->demo_.seeded_now) {
+        if (auto saved = server->channels_->save_if_unset(demo_channels()); !saved) return saved.error();
+    }
+    if (options.automation) {
+        WorkbenchServer* self = server.get();
+        server->automation_ = std::make_unique<ServerAutomation>(*server->store_, *server->sync_, *server->channels_,
+                                                                 [self] { return self->now_ms(); });
+    }
     server->auth_ = std::make_unique<Authenticator>(*server->store_, options.password_cost,
                                                     options.session_ttl_ms);
 
@@ -79,6 +88,7 @@ Result<std::unique_ptr<WorkbenchServer>> WorkbenchServer::start(const ServerOpti
     // httplib's stop() does nothing until the loop has marked itself running, so a stop right
     // after start would be lost; wait for that mark (it comes within microseconds).
     while (!http->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    if (server->automation_) server->automation_->start();
     return server;
 }
 
@@ -87,6 +97,7 @@ WorkbenchServer::~WorkbenchServer() {
 }
 
 void WorkbenchServer::stop() {
+    if (automation_) automation_->stop();
     if (sync_) sync_->shutdown();  // waiting long-polls answer now, or stop() would wait for them
     if (http_) http_->stop();
     if (serving_.joinable()) serving_.join();
@@ -94,6 +105,11 @@ void WorkbenchServer::stop() {
 
 std::int64_t WorkbenchServer::now_ms() const {
     return utc_now_ms() + clock_offset_ms_.load();
+}
+
+void WorkbenchServer::advance_clock(std::int64_t ms) {
+    clock_offset_ms_ += ms;
+    if (automation_) automation_->wake();
 }
 
 std::string WorkbenchServer::url() const {

@@ -27,6 +27,7 @@ class ApiRouter;
 class Authenticator;
 class OrganisationSync;
 class ChannelRegistry;
+class ServerAutomation;
 
 class WorkbenchServer {
 public:
@@ -48,7 +49,10 @@ public:
     // The server's wall clock in UTC milliseconds: what the scheduler, the delivery worker and
     // inbound replies take as "now". Tests started with --test-clock move it forward.
     std::int64_t now_ms() const;
-    void advance_clock(std::int64_t ms) { clock_offset_ms_ += ms; }
+    // Moves the clock forward and runs the scheduler and the delivery worker at once.
+    void advance_clock(std::int64_t ms);
+    // The scheduler and delivery worker (null with --no-automation).
+    ServerAutomation* automation() { return automation_.get(); }
 
     // Stops accepting, wakes waiting long-polls (they answer at once), lets in-flight requests
     // finish, joins the serving thread. Idempotent.
@@ -65,6 +69,7 @@ private:
     std::unique_ptr<store::Store> store_;
     std::unique_ptr<OrganisationSync> sync_;  // after store_: it uses the store
     std::unique_ptr<ChannelRegistry> channels_;
+    std::unique_ptr<ServerAutomation> automation_;  // after sync_ and channels_: it uses them
     std::unique_ptr<Authenticator> auth_;
     std::unique_ptr<StaticSite> site_;
     std::unique_ptr<ApiRouter> api_;

@@ -21,6 +21,7 @@ struct Scope {
     bool whole_organisation = false;  // admin
     std::set<std::string> tutors;     // the tutors whose rows this user reads and writes
     bool known = false;               // false: the user does not exist in the organisation
+    bool server = false;              // the server's own workers (apply_as_system), not a device
 
     bool reads(const std::string& owner) const;
     bool writes(const std::string& owner) const;

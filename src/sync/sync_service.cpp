@@ -29,6 +29,10 @@ bool known_mutation(const std::string& name)
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+// Mutations only the server's own workers apply (apply_as_system): what a channel did with a
+// message is the server's to say.
+bool recorded_by_server_only(const std::string& name) { return name == "message.attempt"; }
+
 Applied apply_one(State& working, const RowOwners& owners, const PendingMutation& pm)
 {
     Applied out;
@@ -166,6 +170,7 @@ PushResult SyncService::apply_as_system(const std::vector<Mutation>& mutations, 
     system.user_id = "system";
     system.known = true;
     system.whole_organisation = true;
+    system.server = true;
     ClientRecord client;
     if (std::string e = store_->client(client_id, client); !e.empty()) return {std::nullopt, {kStorage, e}};
     int64_t last = client.last_applied;
@@ -195,6 +200,14 @@ PushResult SyncService::push_checked(const PushRequest& request, const Scope& sc
                 response.error = ErrorInfo{code::kOutOfOrder, "expected mutation " + std::to_string(last + 1) +
                                                                   ", got " + std::to_string(pm.id)};
                 break;
+            }
+            if (!scope.server && recorded_by_server_only(pm.mutation.name)) {  // e.g. a device claiming a message went out
+                MutationOutcome refused_outcome{pm.id, false, {code::kForbidden,
+                    pm.mutation.name + " is recorded by the server only"}};
+                tx.record_rejection(request.client_id, refused_outcome);
+                response.results.push_back(refused_outcome);
+                last = pm.id;
+                continue;
             }
             Applied a = apply_one(live_, owners_, pm);
             OwnersBefore before;  // what this mutation changed about who owns what

@@ -15,12 +15,15 @@ std::string SyncServer::password(const std::string& login) const {
     return "";
 }
 
-void for_each_sync_server(const std::function<void(SyncServer&)>& body) {
+void for_each_sync_server(const std::function<void(SyncServer&)>& body,
+                          const std::function<void(server::ServerOptions&)>& adjust) {
     SUBCASE("sqlite") {
         SyncServer s;
         s.backend = "sqlite";
         write_site(s.site.path(), sample_site_files());
-        auto started = server::WorkbenchServer::start(test_options(s.site.str(), s.data.str()));
+        auto options = test_options(s.site.str(), s.data.str());
+        if (adjust) adjust(options);
+        auto started = server::WorkbenchServer::start(options);
         REQUIRE_MESSAGE(started.ok(), (started.ok() ? "" : started.message()));
         s.server = std::move(started).value();
         body(s);
@@ -33,6 +36,7 @@ void for_each_sync_server(const std::function<void(SyncServer&)>& body) {
         write_site(s.site.path(), sample_site_files());
         auto options = test_options(s.site.str(), s.data.str());
         options.store_url = fresh_pg_database(pg, s.database);
+        if (adjust) adjust(options);
         auto started = server::WorkbenchServer::start(options);
         REQUIRE_MESSAGE(started.ok(), (started.ok() ? "" : started.message()));
         s.server = std::move(started).value();

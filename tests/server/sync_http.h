@@ -23,8 +23,10 @@ struct SyncServer {
     std::string password(const std::string& login) const;
 };
 
-// Runs `body` once per available backend on a freshly seeded server (a doctest SUBCASE each).
-void for_each_sync_server(const std::function<void(SyncServer&)>& body);
+// Runs `body` once per available backend on a freshly seeded server (a doctest SUBCASE each);
+// `adjust` may change the options first (e.g. turn the automation on).
+void for_each_sync_server(const std::function<void(SyncServer&)>& body,
+                          const std::function<void(server::ServerOptions&)>& adjust = {});
 
 // One device of one account.
 struct SyncClient {

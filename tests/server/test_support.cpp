@@ -106,6 +106,7 @@ server::ServerOptions test_options(const std::string& site_dir, const std::strin
     options.data_dir = data_dir;
     options.password_cost = server::PasswordCost::Minimal;
     options.demo_students_per_tutor = kTestStudentsPerTutor;
+    options.automation = false;  // tests that want the scheduler and delivery running turn it on
     return options;
 }
 

@@ -24,14 +24,18 @@ function parseAccounts(output) {
 }
 
 // `data` reuses a data directory (a restart keeps the database); `port` fixes the port (a
-// restart keeps the URL the page talks to).
-export async function startServer({ timeoutMs = 60000, data = null, port = 0, args = [] } = {}) {
+// restart keeps the URL the page talks to). `automation`: run the server's scheduler and
+// delivery worker (off by default, so reminders coming due during a test don't change the data
+// other tests count); `testClock`: allow POST /api/test/clock.
+export async function startServer({ timeoutMs = 60000, data = null, port = 0, args = [], automation = false,
+                                    testClock = false } = {}) {
   const bin = requireEnv('WB_SERVER_BIN');
   const site = requireEnv('WB_SITE_DIR');
   const ownData = !data;
   data = data || mkdtempSync(path.join(tmpdir(), 'wb-browser-data-'));
   const child = spawn(bin, ['--host', '127.0.0.1', '--port', String(port), '--site', site, '--data', data,
-                            ...DEMO_SIZE_ARGS, ...args], {
+                            ...DEMO_SIZE_ARGS, ...(automation ? [] : ['--no-automation']),
+                            ...(testClock ? ['--test-clock'] : []), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
