@@ -34,6 +34,7 @@ void save(WorkbenchServer& server, const httplib::Request& req, httplib::Respons
         return send_error(req, res, 400, "bad_request",
                           "expected {\"channels\": [...]}: the whole list of the organisation's channels");
     ChannelSave saved = server.channels().replace(body["channels"]);
+    if (!saved.ok && saved.storage) return send_error(req, res, 503, "store_unavailable", saved.error);
     if (!saved.ok) {
         json error{{"code", "bad_channel"}, {"message", saved.error}};
         if (saved.index >= 0) error["index"] = saved.index;

@@ -103,7 +103,7 @@ ChannelSave ChannelRegistry::replace(const json& channels)
     ChannelSave parsed = parse_all(merged, configs);
     if (!parsed.ok) return parsed;
     if (auto stored = store_.set_setting(kSetting, merged.dump()); !stored)
-        return {false, "the channels could not be saved: " + stored.message(), -1};
+        return {false, "the channels could not be saved: " + stored.message(), -1, true};
     saved_ = std::move(merged);
     configs_ = std::move(configs);
     ever_saved_ = true;

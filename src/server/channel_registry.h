@@ -25,6 +25,7 @@ struct ChannelSave {
     bool ok = false;
     std::string error;  // when !ok: which channel and field is wrong, for the admin
     int index = -1;     // the channel the error is about, or -1
+    bool storage = false;  // the list was fine but the store failed: try again
 };
 
 class ChannelRegistry {
