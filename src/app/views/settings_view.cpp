@@ -1,4 +1,5 @@
-// settings: the interface language, the account, storage on this device, and sync.
+// settings: the interface language, the account, the time zone, the delivery channels, storage on
+// this device, and sync.
 #include "language_setting.h"
 #include "theme.h"
 #include "ui_text.h"
@@ -49,6 +50,7 @@ void draw_settings_view() {
     language_row();
     draw_account_settings();
     draw_time_zone_settings();
+    draw_channel_settings();
     draw_storage_settings();
     draw_sync_settings();
 }

@@ -10,6 +10,7 @@
 #include "ui_text.h"
 
 #include "core/enum_names.h"
+#include "core/outbox.h"
 #include "core/schedule.h"
 #include "core/time_zone.h"
 
@@ -55,6 +56,64 @@ ProfileTimelineRow timeline_row(const TimelineEntry& e) {
         r.retraction = fmt("profile.timeline.retracted",
                            {{"reason", e.retraction_reason}, {"time", profile_local_time(e.retracted_at)}});
     return r;
+}
+
+// Where an outbox message stands, in lines under its summary: to whom, then by state.
+void message_rows(const OutboxMessage& m, bool demo, ProfileTimelineRow& r) {
+    auto line = [&r](std::string text, bool alert = false) {
+        r.message_lines.push_back(std::move(text));
+        r.message_line_alert.push_back(alert);
+    };
+    r.message_channel = m.channel;
+    r.message_state = to_string(m.state);
+    line(fmt("channels.message.to", {{"role", ui::tr(std::string("channels.role.") + to_string(m.recipient.role))},
+                                     {"address", m.recipient.address}}));
+    const std::string until = m.next_attempt_at ? profile_local_time(m.next_attempt_at) : "";
+    switch (m.state) {
+        case MessageState::Queued:
+            if (demo) line(ui::tr("channels.message.demo_queued"), true);
+            else if (!m.last_error.empty())
+                line(fmt("channels.message.retrying", {{"error", m.last_error}, {"time", until}}), true);
+            else line(ui::tr("channels.message.waiting"));
+            break;
+        case MessageState::Held:
+            line(fmt(m.held_reason == HeldReason::QuietHours ? "channels.message.held_quiet" : "channels.message.held_quota",
+                     {{"time", until}}));
+            break;
+        case MessageState::Sent: line(fmt("channels.message.sent_at", {{"time", profile_local_time(m.sent_at)}})); break;
+        case MessageState::Delivered:
+            line(fmt("channels.message.delivered_at", {{"time", profile_local_time(m.delivered_at)}}));
+            break;
+        case MessageState::Failed: line(fmt("channels.message.failed", {{"error", m.last_error}}), true); break;
+        case MessageState::Cancelled:
+            line(fmt("channels.message.cancelled_at", {{"time", profile_local_time(m.cancelled_at)}}));
+            break;
+    }
+    if (m.history.size() < 2) return;  // one try says nothing the state does not
+    for (const auto& a : m.history) {
+        std::string text = fmt("channels.attempt.line", {{"time", profile_local_time(a.at)},
+                                                         {"outcome", ui::tr(std::string("channels.attempt.") + to_string(a.outcome))}});
+        if (!a.error.empty()) text += " · " + a.error;
+        line(std::move(text));
+    }
+}
+
+// The lesson a survey sent now asks about: the one message_values names (the next lesson of the
+// student's current course, else its last), so the parent's answer can mark attendance for it.
+std::string message_lesson(const State& s, const std::vector<StudentEnrolment>& enrolments, int64_t now) {
+    const StudentEnrolment* current = nullptr;
+    for (const auto& e : enrolments)
+        if (!current || (e.status == EnrolmentStatus::Active && current->status != EnrolmentStatus::Active)) current = &e;
+    if (!current) return "";
+    const Lesson* next = nullptr;
+    const Lesson* last = nullptr;
+    for (const auto& [id, l] : s.lessons) {
+        if (l.course_id != current->course_id) continue;
+        if (l.end >= now && (!next || l.start < next->start)) next = &l;
+        if (l.end < now && (!last || l.start > last->start)) last = &l;
+    }
+    const Lesson* lesson = next ? next : last;
+    return lesson ? lesson->id : "";
 }
 
 ProfileTaskRow task_row(const StudentTask& t) {
@@ -105,9 +164,15 @@ void build(ProfileData& d, const State& s, const std::string& student_id, uint64
     d.student = it->second;
     d.zone_name = s.organisation.time_zone;
     d.enrolments = student_enrolments(s, student_id);
-    for (const auto& e : student_timeline(s, student_id)) d.timeline.push_back(timeline_row(e));
+    const bool demo = workspace().mode() == Workspace::Mode::Demo;
+    for (const auto& e : student_timeline(s, student_id)) {
+        d.timeline.push_back(timeline_row(e));
+        auto m = e.message_id.empty() ? s.messages.end() : s.messages.find(e.message_id);
+        if (m != s.messages.end()) message_rows(m->second, demo, d.timeline.back());
+    }
     build_tasks(s, d, now);
     d.message_values = message_values(s, student_id, now, org_zone(s.organisation.time_zone));
+    d.message_lesson_id = message_lesson(s, d.enrolments, now);
     if (const RiskModel* model = organisation_risk_model(s, version, now)) {
         d.risk = assess_risk(s, *model, student_id, now);
         d.risk_known = true;

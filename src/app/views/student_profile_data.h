@@ -20,6 +20,12 @@ struct ProfileTimelineRow {
     std::string relative;    // "5 分钟前"
     std::string byline;      // "张老师 · 手动"
     std::string retraction;  // "已撤回：<reason>" or ""
+    // An outbox message (entry.message_id set): its channel and state, and translated lines on
+    // where it stands (to whom; held until when and why; the last error; each attempt).
+    std::string message_channel;
+    std::string message_state;   // queued, held, sent, delivered, failed, cancelled
+    std::vector<std::string> message_lines;
+    std::vector<bool> message_line_alert;  // per line: shown as a problem
 };
 
 struct ProfileTaskRow {
@@ -42,6 +48,7 @@ struct ProfileData {
     SopTemplate tpl;
     std::vector<std::string> message_keys;  // parent messages of the template
     std::map<std::string, std::string> message_values;
+    std::string message_lesson_id;          // the lesson a survey sent now asks about ("" = none)
     std::string zone_name;
 };
 
@@ -69,8 +76,18 @@ struct ProfileUi {
     bool call_focus = false;     // put the keyboard back into the duration field
     // Send a template message.
     int message_index = 0;
-    int message_channel = 0;     // 0 = WeChat, 1 = SMS
+    std::string message_route;   // "" = copy and send it myself (WeChat), else a channel id
     std::string message_error;
+    std::string action_error;    // why cancelling a message was refused ("" = fine)
+    // Simulate a parent's reply to a message sent through a simulated channel (its own popup).
+    struct SimulatedReply {
+        bool open = false, opening = false, busy = false;
+        std::string message_id, channel;
+        char text[512] = "";
+        std::string error;    // translated: why the reply was not taken (the text stays)
+        std::string outcome;  // translated: what the reply did
+        std::string outcome_code;  // mark / unclear / outside_window / ... for tests
+    } reply;
     int tab = 0;                 // 0 动态, 1 资料, 2 任务
     int drawn_frame = -1;        // ImGui frame in which the profile was last drawn
     std::string last_action;     // translated confirmation of the last quick action ("" = none)

@@ -2,12 +2,16 @@
 // vertical rail (colour by kind), the summary, relative time on the right, the exact local time
 // and who recorded it, and what was written (note, message, reply) in a soft box. A retracted
 // event stays, struck through, with the retraction's reason. Long timelines are clipped
-// (only visible rows are laid out after the first frame measured their heights).
+// (only visible rows are laid out after the first frame measured their heights). An outbox
+// message shows where it stands (held until when, the last error, each attempt) with Cancel
+// while it waits and, through a simulated channel, "simulate a parent reply".
 #include "views/student_profile_ui.h"
 
 #include "icons.h"
+#include "offline/channel_list.h"
 #include "theme.h"
 #include "ui_text.h"
+#include "widgets.h"
 
 #include <imgui.h>
 
@@ -113,6 +117,24 @@ void written_text(const std::string& s, bool retracted) {
     ImGui::Dummy(ImVec2(width, 0));
 }
 
+// An outbox message's state lines, and what can still be done with it: cancel while it waits;
+// through a simulated channel, play the parent answering it.
+void message_part(const ProfileTimelineRow& r) {
+    const theme::Palette& p = theme::palette();
+    for (size_t i = 0; i < r.message_lines.size(); ++i)
+        text(r.message_lines[i], r.message_line_alert[i] ? p.danger : p.text_secondary);
+    const bool waiting = r.message_state == "queued" || r.message_state == "held";
+    const ChannelSummary* channel = channel_directory().find(r.message_channel);
+    const bool went_out = r.message_state == "sent" || r.message_state == "delivered";  // a parent can answer it
+    const bool simulated = channel && channel->type == "simulated" && went_out;
+    if (!waiting && !simulated) return;
+    ImGui::Dummy(ImVec2(0, 2));
+    if (waiting && widgets::secondary_button(ui::tr("channels.message.cancel"))) cancel_outbox_message(r.entry.message_id);
+    if (waiting && simulated) ImGui::SameLine(0, 8);
+    if (simulated && widgets::secondary_button(ui::tr("channels.reply.open")))
+        open_simulated_reply(r.entry.message_id, r.message_channel);
+}
+
 void draw_row(const ProfileTimelineRow& r, bool last) {
     const theme::Palette& p = theme::palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -146,6 +168,7 @@ void draw_row(const ProfileTimelineRow& r, bool last) {
         ImGui::Dummy(ImVec2(0, 1));
         written_text(r.entry.text, retracted);
     }
+    if (!r.entry.message_id.empty()) message_part(r);
     if (retracted) text(r.retraction, p.danger);
     ImGui::EndGroup();
 
@@ -160,6 +183,7 @@ void draw_row(const ProfileTimelineRow& r, bool last) {
 }  // namespace
 
 void draw_profile_timeline(const ProfileData& d) {
+    channel_directory().refresh(5 * 60000);  // which messages went through a simulated channel
     ImGui::Dummy(ImVec2(0, 4));
     heading("profile.section.timeline");
     if (d.timeline.empty()) {

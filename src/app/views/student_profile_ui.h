@@ -23,6 +23,10 @@ void draw_profile_note_editor(const ProfileData& d);
 // student_profile_actions.cpp: the buttons under the header and the dialogs they open.
 void draw_profile_quick_actions(const ProfileData& d);
 void draw_profile_dialogs(const ProfileData& d);
+// The timeline's actions on an outbox message (student_profile_actions.cpp): message.cancel, and
+// the dialog in which a parent answers a message sent through a simulated channel.
+void cancel_outbox_message(const std::string& message_id);
+void open_simulated_reply(const std::string& message_id, const std::string& channel);
 
 namespace profile_ui_parts {
 
