@@ -11,9 +11,9 @@ DEPS_DIR="$top/.deps"
 
 # Debian packages by what needs them.
 PKGS_BUILD="cmake make g++ pkg-config emscripten nlohmann-json3-dev doctest-dev libhowardhinnant-date-dev"
-PKGS_SERVER="libcpp-httplib-dev libsqlite3-dev libpqxx-dev libpq-dev libsodium-dev zlib1g-dev libbrotli-dev tzdata"
+PKGS_SERVER="libcpp-httplib-dev libssl-dev ca-certificates libsqlite3-dev libpqxx-dev libpq-dev libsodium-dev zlib1g-dev libbrotli-dev tzdata"
 PKGS_ASSETS="fonts-wqy-microhei python3 python3-fonttools python3-brotli unicode-data"
-PKGS_TESTS="nodejs chromium postgresql sqlite3 dpkg-dev xz-utils curl"
+PKGS_TESTS="nodejs chromium postgresql sqlite3 openssl dpkg-dev xz-utils curl"
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 

@@ -1,6 +1,7 @@
 #include "server/channel_config.h"
 
 #include <cctype>
+#include <fstream>
 
 namespace wb::server {
 
@@ -141,14 +142,11 @@ const char* channel_type_name(ChannelType t) {
 
 HttpEndpointParse parse_http_url(const std::string& url) {
     HttpEndpointParse out;
-    const std::string http = "http://";
-    if (url.rfind("https://", 0) == 0) {
-        out.error = "https URLs are not supported yet (this server is built without TLS): use an http:// URL "
-                    "or a local relay";
-        return out;
-    }
+    // https needs cpp-httplib's OpenSSL support, which Debian's build has (its pkg-config Cflags
+    // define CPPHTTPLIB_OPENSSL_SUPPORT); certificates are checked against the system's CAs.
+    const std::string http = url.rfind("https://", 0) == 0 ? "https://" : "http://";
     if (url.rfind(http, 0) != 0) {
-        out.error = "the URL \"" + url + "\" must start with http://";
+        out.error = "the URL \"" + url + "\" must start with http:// or https://";
         return out;
     }
     auto rest_at = url.find_first_of("/?#", http.size());
@@ -182,6 +180,8 @@ std::string validate_channel_config(const ChannelConfig& c) {
     auto url = parse_http_url(c.url);
     if (!url.endpoint) return where + url.error;
     if (c.connect_timeout_ms < 1 || c.read_timeout_ms < 1) return where + "timeouts must be at least 1 ms";
+    if (!c.ca_cert_file.empty() && !std::ifstream(c.ca_cert_file))
+        return where + "\"caCertFile\" " + c.ca_cert_file + " cannot be read: give the path of a PEM file on the server";
     switch (c.type) {
         case ChannelType::DingTalk:
             if (c.url.find("access_token=") == std::string::npos)
@@ -220,6 +220,7 @@ ChannelConfigParse parse_channel_config(const json& j) {
     f.string("secret", c.secret);
     f.string("key", c.key);
     f.string("inboundSecret", c.inbound_secret);
+    f.string("caCertFile", c.ca_cert_file);
     f.boolean("enabled", c.enabled);
     f.integer("connectTimeoutMs", c.connect_timeout_ms, 1, 120000);
     f.integer("readTimeoutMs", c.read_timeout_ms, 1, 120000);

@@ -14,7 +14,9 @@
 // "inboundSecret": the shared secret a channel sends with the replies it posts to
 // /api/inbound/<id> (header X-Channel-Secret); without one the channel posts no replies.
 // "quietHours" replaces the organisation's quiet hours for this channel ("from" == "to": none).
-// URLs are http:// only: this build has no TLS client (CPPHTTPLIB_OPENSSL_SUPPORT is off).
+// URLs are http:// or https://; an https receiver's certificate must be trusted by the system's
+// CAs (package ca-certificates) or by "caCertFile", a PEM file of the CA that signed it (a
+// company's own gateway).
 #include <optional>
 #include <string>
 
@@ -29,7 +31,7 @@ const char* channel_type_name(ChannelType t);  // "webhook", "dingtalk", "wecom"
 
 // "http://host:port/path?query" taken apart for httplib::Client.
 struct HttpEndpoint {
-    std::string scheme_host_port;  // "http://127.0.0.1:8080"
+    std::string scheme_host_port;  // "http://127.0.0.1:8080" or "https://oapi.dingtalk.com"
     std::string path_and_query;    // "/robot/send?access_token=abc" ("/" when empty)
 };
 
@@ -40,6 +42,7 @@ struct ChannelConfig {
     std::string secret;
     std::string key;
     std::string inbound_secret;
+    std::string ca_cert_file;  // "" = the system's CAs
     bool enabled = true;
     int connect_timeout_ms = 3000;
     int read_timeout_ms = 5000;

@@ -16,6 +16,12 @@ std::string describe_transport_error(httplib::Error e, const ChannelConfig& c, c
             return "no answer from " + at.scheme_host_port + " within " + std::to_string(c.read_timeout_ms) + " ms";
         case httplib::Error::Write:
             return "the connection to " + at.scheme_host_port + " broke while sending";
+        case httplib::Error::SSLServerVerification:
+            return "the certificate of " + at.scheme_host_port + " is not trusted" +
+                   (c.ca_cert_file.empty() ? std::string(": is it signed by a public CA? For a company CA set \"caCertFile\"")
+                                           : " by the CA in " + c.ca_cert_file);
+        case httplib::Error::SSLConnection:
+            return "no TLS connection to " + at.scheme_host_port + " (does it speak https on that port?)";
         default:
             return "sending to " + at.scheme_host_port + " failed: " + httplib::to_string(e);
     }
@@ -66,6 +72,7 @@ HttpExchange post_json(const ChannelConfig& config, const std::string& url, cons
     }
     const HttpEndpoint& at = *parsed.endpoint;
     httplib::Client cli(at.scheme_host_port);
+    if (!config.ca_cert_file.empty()) cli.set_ca_cert_path(config.ca_cert_file);
     cli.set_keep_alive(false);
     cli.set_url_encode(false);  // the adapters encode their query values themselves
     cli.set_connection_timeout(config.connect_timeout_ms / 1000, (config.connect_timeout_ms % 1000) * 1000);
@@ -74,6 +81,11 @@ HttpExchange post_json(const ChannelConfig& config, const std::string& url, cons
     httplib::Headers headers = extra_headers;
     headers.emplace("Idempotency-Key", idempotency_key);
     auto res = cli.Post(at.path_and_query.c_str(), headers, json_body, "application/json; charset=utf-8");
+    if (!res && res.error() == httplib::Error::SSLServerVerification) {  // trying again will not help
+        out.result = {DeliveryOutcome::Permanent, 0,
+                      "channel \"" + config.id + "\": " + describe_transport_error(res.error(), config, at)};
+        return out;
+    }
     if (!res) {
         out.result = {DeliveryOutcome::Retryable, 0,
                       "channel \"" + config.id + "\": " + describe_transport_error(res.error(), config, at)};
