@@ -52,7 +52,6 @@ public:
     // With `before`, the answer as of before the update that filled it.
     std::string owner(const RowKey& key, const Json& body, const OwnersBefore* before = nullptr) const;
     std::string tutor_of_student(const std::string& student_id, const OwnersBefore* before = nullptr) const;
-    const std::map<std::string, std::string>& student_tutors() const { return student_tutor_; }
     // The enrolments, events and messages about a student: enrolments first, events in recorded
     // order, then messages by id.
     std::vector<RowKey> rows_of_student(const State& state, const std::string& student_id) const;

@@ -1,7 +1,6 @@
 #include "sync/sync_service.h"
 
 #include <algorithm>
-#include <memory>
 #include <set>
 
 namespace wb::sync {

@@ -2,7 +2,6 @@
 // The server side of sync, pure: applies pushed mutations exactly once and in order with the
 // same mutator the browser runs, and answers pulls from the store. The HTTP layer calls it with
 // the signed-in user; it serialises calls per organisation (one service, one writer).
-#include <memory>
 #include <optional>
 #include <string>
 
