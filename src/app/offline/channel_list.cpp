@@ -76,14 +76,14 @@ void ChannelDirectory::forget_if_other_account() {
     ++version_;
 }
 
-void ChannelDirectory::adopt(const json& list, bool from_server) {
+// `full`: the server answered an admin, so every entry carries all its fields (an empty list too).
+void ChannelDirectory::adopt(const json& list, bool from_server, bool full) {
     entries_ = list.is_array() ? list : json::array();
     channels_.clear();
-    full_ = false;
+    full_ = full;
     for (const auto& e : entries_) {
         ChannelSummary c{text_of(e, "id"), text_of(e, "type"), true};
         if (e.contains("enabled") && e["enabled"].is_boolean()) c.enabled = e["enabled"].get<bool>();
-        if (e.contains("url") || e.contains("secretSet") || e.contains("keySet")) full_ = true;
         if (!c.id.empty()) channels_.push_back(std::move(c));
     }
     loaded_ = true;
@@ -96,8 +96,7 @@ void ChannelDirectory::load_cache() {
     cache_read_ = true;
     const json cached = json::parse(platform::stored_setting(kCacheKey), nullptr, false);
     if (cached.is_discarded() || text_of(cached, "user") != user_ || !cached.contains("channels")) return;
-    adopt(cached["channels"], false);
-    full_ = false;
+    adopt(cached["channels"], false, false);
 }
 
 void ChannelDirectory::store_cache() const {
@@ -123,7 +122,8 @@ void ChannelDirectory::refresh(double max_age_ms) {
         if (user != user_) return;  // answered for an account that has left
         loading_ = false;
         problem_ = channel_problem_of(a);
-        if (problem_.empty() && a.json.is_object() && a.json.contains("channels")) adopt(a.json["channels"], true);
+        if (problem_.empty() && a.json.is_object() && a.json.contains("channels"))
+            adopt(a.json["channels"], true, workspace().account().role == "admin");
         else if (problem_.empty()) problem_ = {"channels.error.server", a.text.substr(0, 200)};
         ++version_;
     });
@@ -146,7 +146,7 @@ void ChannelDirectory::save(const json& channels, std::function<void(const Chann
         answer.problem = channel_problem_of(a);
         if (answer.problem.empty() && a.json.is_object() && a.json.contains("channels")) {
             answer.ok = true;
-            if (user == user_) adopt(a.json["channels"], true);
+            if (user == user_) adopt(a.json["channels"], true, true);
         } else if (answer.problem.empty()) {
             answer.problem = {"channels.error.server", a.text.substr(0, 200)};
         }

@@ -67,7 +67,7 @@ public:
     void save(const nlohmann::json& channels, std::function<void(const ChannelSaveAnswer&)> done);
 
 private:
-    void adopt(const nlohmann::json& list, bool from_server);
+    void adopt(const nlohmann::json& list, bool from_server, bool full);
     void load_cache();
     void store_cache() const;
     void forget_if_other_account();
