@@ -211,6 +211,28 @@ std::vector<StudentEnrolment> student_enrolments(const State& state, const std::
     return out;
 }
 
+const StudentEnrolment* current_enrolment(const std::vector<StudentEnrolment>& enrolments)
+{
+    const StudentEnrolment* current = nullptr;
+    for (const auto& e : enrolments)
+        if (!current || (e.status == EnrolmentStatus::Active && current->status != EnrolmentStatus::Active)) current = &e;
+    return current;
+}
+
+const Lesson* message_lesson(const State& state, const std::vector<StudentEnrolment>& enrolments, TimeMs now)
+{
+    const StudentEnrolment* current = current_enrolment(enrolments);
+    if (!current) return nullptr;
+    const Lesson* next = nullptr;
+    const Lesson* last = nullptr;
+    for (const auto& [id, l] : state.lessons) {
+        if (l.course_id != current->course_id) continue;
+        if (l.end >= now && (!next || l.start < next->start)) next = &l;
+        if (l.end < now && (!last || l.start > last->start)) last = &l;
+    }
+    return next ? next : last;
+}
+
 std::map<std::string, std::string> message_values(const State& state, const std::string& student_id, TimeMs now,
                                                   const TimeZone& zone)
 {
@@ -220,21 +242,12 @@ std::map<std::string, std::string> message_values(const State& state, const std:
     if (!st->second.name.empty()) v["student"] = st->second.name;
     if (!st->second.parent_name.empty()) v["parent"] = st->second.parent_name;
     auto enrolments = student_enrolments(state, student_id);
-    const StudentEnrolment* current = nullptr;
-    for (const auto& e : enrolments)
-        if (!current || (e.status == EnrolmentStatus::Active && current->status != EnrolmentStatus::Active)) current = &e;
+    const StudentEnrolment* current = current_enrolment(enrolments);
     if (!current) return v;
     if (!current->tutor_name.empty()) v["tutor"] = current->tutor_name;
     if (!current->class_name.empty()) v["class"] = current->class_name;
     if (!current->course_name.empty()) v["course"] = current->course_name;
-    const Lesson* next = nullptr;
-    const Lesson* last = nullptr;
-    for (const auto& [id, l] : state.lessons) {
-        if (l.course_id != current->course_id) continue;
-        if (l.end >= now && (!next || l.start < next->start)) next = &l;
-        if (l.end < now && (!last || l.start > last->start)) last = &l;
-    }
-    const Lesson* lesson = next ? next : last;
+    const Lesson* lesson = message_lesson(state, enrolments, now);
     if (!lesson) return v;
     v["lesson"] = lesson->title.empty() ? std::to_string(lesson->number) : lesson->title;
     LocalDateTime t = zone.to_local(lesson->start);

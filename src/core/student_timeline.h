@@ -77,6 +77,13 @@ struct StudentEnrolment {
 // Newest enrolment first.
 std::vector<StudentEnrolment> student_enrolments(const State& state, const std::string& student_id);
 
+// The enrolment a student's messages are about: the first active one, else the first.
+const StudentEnrolment* current_enrolment(const std::vector<StudentEnrolment>& enrolments);
+// The lesson a message sent at `now` is about: the next (or running) lesson of the current
+// enrolment's course, else its last; nullptr without one. {lesson} in templates and a survey's
+// lessonId both come from here.
+const Lesson* message_lesson(const State& state, const std::vector<StudentEnrolment>& enrolments, TimeMs now);
+
 // Values for a message template's placeholders: student, parent, tutor, class, course, lesson
 // (the next lesson of the student's active course from `now`, else the last one), time (that
 // lesson's local start "MM-DD HH:MM" in `zone`). A value that is unknown is left out, so the

@@ -114,6 +114,11 @@ TEST_CASE("enrolments carry class, course and tutor; message values fill the tem
     CHECK(v["time"] == "03-14 14:00");
     // After the last lesson: the last one.
     CHECK(message_values(s, "s1", kLesson1 + 60 * kDayMs, zone)["lesson"] == "Lesson 4");
+    // A survey's lessonId names the same lesson as the {lesson} its text shows.
+    const Lesson* next = message_lesson(s, en, kLesson1 + 3 * kHourMs);
+    REQUIRE(next);
+    CHECK(next->title == "Lesson 2");
+    CHECK(message_lesson(s, {}, kLesson1) == nullptr);
 
     auto tpl = builtin("tutor");
     auto keys = parent_message_keys(tpl);

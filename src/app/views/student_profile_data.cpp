@@ -98,24 +98,6 @@ void message_rows(const OutboxMessage& m, bool demo, ProfileTimelineRow& r) {
     }
 }
 
-// The lesson a survey sent now asks about: the one message_values names (the next lesson of the
-// student's current course, else its last), so the parent's answer can mark attendance for it.
-std::string message_lesson(const State& s, const std::vector<StudentEnrolment>& enrolments, int64_t now) {
-    const StudentEnrolment* current = nullptr;
-    for (const auto& e : enrolments)
-        if (!current || (e.status == EnrolmentStatus::Active && current->status != EnrolmentStatus::Active)) current = &e;
-    if (!current) return "";
-    const Lesson* next = nullptr;
-    const Lesson* last = nullptr;
-    for (const auto& [id, l] : s.lessons) {
-        if (l.course_id != current->course_id) continue;
-        if (l.end >= now && (!next || l.start < next->start)) next = &l;
-        if (l.end < now && (!last || l.start > last->start)) last = &l;
-    }
-    const Lesson* lesson = next ? next : last;
-    return lesson ? lesson->id : "";
-}
-
 ProfileTaskRow task_row(const StudentTask& t) {
     ProfileTaskRow r;
     r.task = t;
@@ -172,7 +154,8 @@ void build(ProfileData& d, const State& s, const std::string& student_id, uint64
     }
     build_tasks(s, d, now);
     d.message_values = message_values(s, student_id, now, org_zone(s.organisation.time_zone));
-    d.message_lesson_id = message_lesson(s, d.enrolments, now);
+    const Lesson* lesson = message_lesson(s, d.enrolments, now);  // what a survey sent now asks about
+    d.message_lesson_id = lesson ? lesson->id : "";
     if (const RiskModel* model = organisation_risk_model(s, version, now)) {
         d.risk = assess_risk(s, *model, student_id, now);
         d.risk_known = true;

@@ -124,13 +124,12 @@ void message_part(const ProfileTimelineRow& r) {
     for (size_t i = 0; i < r.message_lines.size(); ++i)
         text(r.message_lines[i], r.message_line_alert[i] ? p.danger : p.text_secondary);
     const bool waiting = r.message_state == "queued" || r.message_state == "held";
-    const ChannelSummary* channel = channel_directory().find(r.message_channel);
     const bool went_out = r.message_state == "sent" || r.message_state == "delivered";  // a parent can answer it
-    const bool simulated = channel && channel->type == "simulated" && went_out;
-    if (!waiting && !simulated) return;
+    const ChannelSummary* channel = went_out ? channel_directory().find(r.message_channel) : nullptr;
+    const bool simulated = channel && channel->type == "simulated";
+    if (!waiting && !simulated) return;  // the two never meet: a message waits or went out
     ImGui::Dummy(ImVec2(0, 2));
     if (waiting && widgets::secondary_button(ui::tr("channels.message.cancel"))) cancel_outbox_message(r.entry.message_id);
-    if (waiting && simulated) ImGui::SameLine(0, 8);
     if (simulated && widgets::secondary_button(ui::tr("channels.reply.open")))
         open_simulated_reply(r.entry.message_id, r.message_channel);
 }
