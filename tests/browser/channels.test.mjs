@@ -11,10 +11,11 @@ import path from 'node:path';
 import { useServerAndBrowser } from './lib/fixture.mjs';
 import { openSignedIn, waitForLabels as waitForDrawn, waitForWorkspace, clickLabel, focusEmptyField, artifactsDir } from './lib/browser.mjs';
 
-const env = useServerAndBrowser({ automation: true });  // the server's delivery worker sends
+// the server's delivery worker sends; its clock is moved out of the parents' quiet hours
+const env = useServerAndBrowser({ automation: true, testClock: true });
 const SECRET = 'hook-secret-4711';
 
-before(async () => { await env.ready; });
+before(async () => { await env.ready; await env.server.moveClockToDaytime(); });
 
 async function waitForLabels(page, labels, timeout = 10000) {
   try {

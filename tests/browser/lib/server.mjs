@@ -57,6 +57,23 @@ export async function startServer({ timeoutMs = 60000, data = null, port = 0, ar
     data,
     accounts: parseAccounts(output),
     output: () => output,
+    // Moves the server's clock forward (needs `testClock`); resolves to the server's new time.
+    async advanceClock(advanceMs) {
+      const res = await fetch(`${url}/api/test/clock`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs }),
+      });
+      if (!res.ok) throw new Error(`POST /api/test/clock: ${res.status} ${await res.text()}`);
+      return (await res.json()).nowMs;
+    },
+    // Moves the server's clock to the next 10:00 in the demo organisation's time zone
+    // (Asia/Shanghai, UTC+8 all year), so messages to parents are outside the quiet hours
+    // (21:00-08:00) whatever the time the tests run at. Needs `testClock`.
+    async moveClockToDaytime() {
+      const now = await this.advanceClock(0);
+      const day = 24 * 3600 * 1000;
+      const localMs = (now + 8 * 3600 * 1000) % day;
+      return this.advanceClock((10 * 3600 * 1000 - localMs + day) % day);
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
