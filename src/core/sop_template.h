@@ -219,10 +219,27 @@ template <class F> void describe(F& f, Goal& g)
     f("metrics", g.metrics, Need::Required);
 }
 
+// Which saved version a stored template is (set by the template editor; absent in the files
+// shipped in assets/templates, which count as version 1).
+struct Revision {
+    int version = 1;
+    std::string by;   // user id of the admin who saved it
+    int64_t at = 0;   // UTC ms
+    std::string note;
+};
+template <class F> void describe(F& f, Revision& r)
+{
+    f("version", r.version, Need::Required);
+    f("by", r.by);
+    f("at", r.at);
+    f("note", r.note);
+}
+
 struct SopTemplate {
     std::string format;  // "workbench-sop/1"
     std::string id;
     Text name;
+    std::optional<Revision> revision;
     std::vector<Goal> goals;
     std::vector<Task> tasks;
     std::map<std::string, Text> messages;  // message template key -> text with {placeholders}
@@ -235,6 +252,7 @@ template <class F> void describe(F& f, SopTemplate& t)
     f("goals", t.goals, Need::Required);
     f("tasks", t.tasks, Need::Required);
     f("messages", t.messages, Need::Required);
+    f("revision", t.revision);
 }
 
 // Reads and validates; returns "" or "<JSON path>: <what is wrong>" for the first problem.
