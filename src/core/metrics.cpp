@@ -126,6 +126,11 @@ MetricValue per_event(const MetricScope& sc, EventKind kind, const std::string& 
 
 }  // namespace
 
+bool counts_as_3min_call(const Event& e)
+{
+    return e.kind == EventKind::Call && e.value == "reached" && e.duration_sec >= 180;
+}
+
 namespace {
 
 using MetricFn = std::function<MetricValue(const MetricScope&)>;
@@ -212,7 +217,7 @@ const std::map<std::string, MetricFn>& definitions()
         {"phone_reach_rate", [](const MetricScope& sc) { return per_student(sc, [](const Events& ev) {
              return any(ev, [](const Event& e) { return reached_call(e, 1); }); }); }},
         {"call_3min_rate", [](const MetricScope& sc) { return per_student(sc, [](const Events& ev) {
-             return any(ev, [](const Event& e) { return reached_call(e, 180); }); }); }},
+             return any(ev, [](const Event& e) { return counts_as_3min_call(e); }); }); }},
         {"material_mailing_rate", [](const MetricScope& sc) { return per_student(sc, [](const Events& ev) {
              return has_kind(ev, EventKind::MaterialMailed); }); }},
         {"wechat_added_rate", [](const MetricScope& sc) { return per_student(sc, [](const Events& ev) {
