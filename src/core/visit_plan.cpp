@@ -104,7 +104,8 @@ void fill_everyone_once(VisitPlan& p, const State& s, const SopTemplate& tpl, co
             TimeMs end = course_end(s, course);
             window[course] = {end ? resolve_offset(trigger->offset, end, zone) : 0, end};
         }
-        auto [open, end] = window[course];
+        // Not a structured binding: C++17 lambdas cannot capture those (clang refuses, g++ allows).
+        const TimeMs open = window[course].first, end = window[course].second;
         if (!end || now < open || now >= end) continue;
         p.renewal_window = true;
         if (!p.renewal_open || open < p.renewal_open) p.renewal_open = open;
