@@ -336,8 +336,11 @@ DemoDataset generate_demo(const DemoOptions& o)
             char id[32];
             std::snprintf(id, sizeof id, "s%d-%03d", t, i);
             TimeMs enrolled = first_start - b.rng.between(3 * 24, 14 * 24) * kHourMs;
+            // An 11-digit mainland mobile number, unique per tutor and student: 13 + tutor (2) + student (7).
+            char phone[24];
+            std::snprintf(phone, sizeof phone, "13%02d%07d", t % 100, i % 10000000);
             b.run("student.upsert", {{"id", id}, {"name", person_name(b.rng)}, {"parentName", person_name(b.rng) + "家长"},
-                                     {"parentPhone", "1380000" + std::string(id + 1, 1) + std::to_string(1000 + i)}});
+                                     {"parentPhone", phone}});
             b.run("enrolment.upsert", {{"id", std::string("e-") + id}, {"studentId", id}, {"classId", "k" + std::to_string(t)}, {"enrolledAt", enrolled}});
             onboard(b, id, enrolled);
             student_history(b, id, "t" + std::to_string(t), lessons);

@@ -9,10 +9,10 @@ using namespace wb;
 using namespace wb::test;
 
 namespace {
-const uint64_t kDemoFingerprint = 15347786297003962482ull;  // with the tutors' task.done records
+const uint64_t kDemoFingerprint = 5685949599502743784ull;  // with the tutors' task.done records
 // The dataset before interaction marks and complaints were added (they come from a second random
 // stream, so everything else must stay exactly as it was).
-const uint64_t kMainStreamFingerprint = 13824455691468678971ull;
+const uint64_t kMainStreamFingerprint = 14078420568077423953ull;
 const TimeMs kNow = utc_ms(2026, 4, 15, 4, 0);  // Wednesday 12:00 in Shanghai
 
 DemoDataset demo(uint64_t seed, int students = 250)
