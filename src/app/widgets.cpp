@@ -113,6 +113,11 @@ bool secondary_button(const char* label, ImVec2 size, bool enabled) {
     return styled_button(label, size, enabled, IM_COL32_WHITE, pal.hover, pal.text, pal.border);
 }
 
+void section_title(const std::string& text) {
+    ImGui::SeparatorText(text.c_str());
+    ui::note_drawn(text.c_str());
+}
+
 bool text_field(const char* id, const char* label, char* buffer, int size, bool password, float width) {
     const theme::Palette& pal = theme::palette();
     ImGui::PushStyleColor(ImGuiCol_Text, pal.text_secondary);

@@ -2,6 +2,8 @@
 // Small widgets the views share, drawn in the workbench's style.
 #include <imgui.h>
 
+#include <string>
+
 namespace wb::app::widgets {
 
 enum class Size { Regular, Small };
@@ -19,6 +21,9 @@ bool secondary_button(const char* label, ImVec2 size = ImVec2(0, 0), bool enable
 // before the dialog's field takes the keyboard.
 bool dialog_confirm_key();
 bool dialog_cancel_key();
+
+// A section heading with a rule (ImGui's SeparatorText), noted as drawn for tests and the a11y mirror.
+void section_title(const std::string& text);
 
 // A labelled single-line text field (label above, hint inside). Returns true when Enter was
 // pressed in it.

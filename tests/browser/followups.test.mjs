@@ -19,9 +19,9 @@ before(async () => {
 const planState = (page) => page.evaluate(() => window.workbench.query('followups.state'));
 
 async function recordCall(page, minutes, note) {
-  await focusEmptyField(page, '通话时长（分钟）');
+  await focusEmptyField(page, '通话时长（分钟）#field');
   await page.keyboard.type(String(minutes));
-  await focusEmptyField(page, '备注');
+  await focusEmptyField(page, '备注#field');
   await page.keyboard.type(note);
   await waitForLabels(page, [minutes >= 3 ? '将计入回访' : '不计入（不足 3 分钟或未接通）']);
   await clickLabel(page, '保存通话');

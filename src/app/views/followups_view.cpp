@@ -141,19 +141,26 @@ void student_row(const std::string& id, const std::string& suffix) {
 
 void draw_lists(const FollowupModel& m) {
     const VisitPlan& v = m.plan;
-    ImGui::SeparatorText(fmt("followups.today", {{"count", std::to_string(v.today_list.size())}}).c_str());
+    widgets::section_title(fmt("followups.today", {{"count", std::to_string(v.today_list.size())}}));
     if (v.today_list.empty()) label(ui::tr("followups.today_empty"), theme::palette().text_tertiary);
+    // A student can be in several lists at once: each list gets its own ID scope.
+    ImGui::PushID("today");
     for (size_t i = 0; i < v.today_list.size() && i < 40; ++i) {
         const PlannedVisit& pv = v.today_list[i];
         student_row(pv.student_id, pv.day == v.today ? ui::tr("followups.planned_today")
                                                      : fmt("followups.planned_on", {{"day", std::to_string(pv.day)}}));
     }
+    ImGui::PopID();
     if (v.renewal_window) {
-        ImGui::SeparatorText(fmt("followups.everyone_once", {{"count", std::to_string(v.everyone_once.size())}}).c_str());
+        widgets::section_title(fmt("followups.everyone_once", {{"count", std::to_string(v.everyone_once.size())}}));
+        ImGui::PushID("everyone_once");
         for (size_t i = 0; i < v.everyone_once.size() && i < 40; ++i) student_row(v.everyone_once[i], "");
+        ImGui::PopID();
     }
-    ImGui::SeparatorText(fmt("followups.unvisited", {{"count", std::to_string(v.unvisited.size())}}).c_str());
+    widgets::section_title(fmt("followups.unvisited", {{"count", std::to_string(v.unvisited.size())}}));
+    ImGui::PushID("unvisited");
     for (size_t i = 0; i < v.unvisited.size() && i < 60; ++i) student_row(v.unvisited[i], "");
+    ImGui::PopID();
     if (v.unvisited.size() > 60)
         label(fmt("followups.more", {{"count", std::to_string(v.unvisited.size() - 60)}}), theme::palette().text_tertiary);
 }
@@ -161,7 +168,7 @@ void draw_lists(const FollowupModel& m) {
 void draw_call_form() {
     const theme::Palette& p = theme::palette();
     CallForm& f = form();
-    ImGui::SeparatorText(ui::tr("followups.call.title"));
+    widgets::section_title(ui::tr("followups.call.title"));
     if (f.student_id.empty()) {
         label(ui::tr("followups.call.pick"), p.text_tertiary);
     } else {
@@ -183,7 +190,7 @@ void draw_call_form() {
 
 void draw_call_log(const FollowupModel& m) {
     const theme::Palette& p = theme::palette();
-    ImGui::SeparatorText(ui::tr("followups.log.title"));
+    widgets::section_title(ui::tr("followups.log.title"));
     if (m.plan.calls.empty()) label(ui::tr("followups.log.empty"), p.text_tertiary);
     for (size_t i = 0; i < m.plan.calls.size() && i < 30; ++i) {
         const LoggedCall& c = m.plan.calls[i];
