@@ -22,9 +22,17 @@ json cases_json() {
                          {"remainingMs", c.remaining_ms}, {"stage", to_string(c.stage)},
                          {"managerNotifiedAt", c.manager_notified_at}});
     }
+    json risks = json::array();
+    for (const RefundRisk& r : m.risks) {
+        json reasons = json::array();
+        for (const Phrase& p : r.reasons) reasons.push_back(p.key);
+        risks.push_back({{"studentId", r.student_id}, {"name", r.name}, {"tutor", r.tutor_name},
+                         {"level", to_string(r.level)}, {"probability", r.probability}, {"reasons", reasons}});
+    }
     json students = json::array();
     for (const RefundStudent& s : m.students) students.push_back({{"id", s.id}, {"name", s.name}});
-    return {{"ready", true}, {"now", m.now}, {"cases", cases}, {"students", students}, {"computations", m.computations}};
+    return {{"ready", true}, {"now", m.now}, {"cases", cases}, {"risks", risks}, {"low", m.low}, {"riskKnown", m.risk_known},
+            {"students", students}, {"computations", m.computations}};
 }
 
 const bool registered = register_test_query("refunds.state", [](const json&) { return cases_json(); });

@@ -26,6 +26,26 @@ async function openRefunds(page) {
   await page.waitForFunction(() => window.workbench.query('refunds.state').ready === true, null, { timeout: 20000 });
 }
 
+test('the risk list holds every medium and high risk student of the roster, high first, with reasons', async () => {
+  const { page } = tutor;
+  await openRefunds(page);
+  const state = await refunds(page);
+  assert.equal(state.riskKnown, true, 'the demo history fits a risk model');
+  const roster = await page.evaluate(() => window.workbench.query('roster.state', { all: true }));
+  const atRisk = roster.rows.filter((r) => r.risk !== 'low').map((r) => r.id).sort();
+  assert.ok(atRisk.length > 0, 'the demo has students at risk');
+  assert.deepEqual(state.risks.map((r) => r.studentId).sort(), atRisk, 'the same students as the roster');
+  assert.equal(state.low, roster.rows.length - atRisk.length);
+  const levels = state.risks.map((r) => r.level);
+  assert.deepEqual(levels, [...levels].sort((a, b) => (a === b ? 0 : a === 'high' ? -1 : 1)), 'high before medium');
+  for (const r of state.risks) {
+    assert.equal(r.level, roster.rows.find((x) => x.id === r.studentId).risk);
+    assert.ok(r.reasons.length > 0 && r.reasons.every((k) => k.startsWith('risk.reason.')), `${r.name} has reasons`);
+  }
+  const high = levels.filter((l) => l === 'high').length;
+  await waitForLabels(page, [`退费风险：高 ${high} · 中 ${levels.length - high} · 低 ${state.low}`, state.risks[0].name]);
+});
+
 test('a request escalates to the manager after 5 h on the server clock, and the tutor retains it', async () => {
   const { page } = tutor;
   await openRefunds(page);

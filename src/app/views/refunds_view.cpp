@@ -4,6 +4,7 @@
 // server has notified the manager; quick retain / refund with a reason from a list plus free
 // text (event.record refund_decision). A tutor opens a request for a student (event.record
 // refund_requested). The data is cached in refund_model.cpp; the logic is core/refund_case.h.
+#include "app_state.h"
 #include "js_reply.h"
 #include "offline/workspace.h"
 #include "platform.h"
@@ -142,6 +143,10 @@ void draw_case(const RefundsModel& m, size_t i) {
         label(ui::tr("refunds.manager_notified"), theme::palette().text_secondary);
     }
     label(fmt("refunds.reason_line", {{"reason", c.reason}}), theme::palette().text_secondary);
+    if (workspace().account().role != "tutor" && !m.case_tutors[i].empty()) {
+        ImGui::SameLine(380);
+        label(fmt("refunds.tutor", {{"tutor", m.case_tutors[i]}}), theme::palette().text_secondary);
+    }
     const std::string retain = std::string(ui::tr("refunds.retain")) + "##" + c.student_id;
     const std::string refund = std::string(ui::tr("refunds.refund")) + "##" + c.student_id;
     if (widgets::secondary_button(retain.c_str())) {
@@ -210,6 +215,51 @@ void draw_request_form(const RefundsModel& m) {
     if (!s.request_error.empty()) label(s.request_error, theme::palette().danger);
 }
 
+ImU32 risk_color(RiskLevel level) {
+    return level == RiskLevel::High ? theme::palette().danger : theme::palette().warning;
+}
+
+// One student at risk: the name opens the profile in the roster, the level, the tutor (for a
+// manager) and the model's reasons on the line below.
+void draw_risk(const RefundRisk& r, bool show_tutor) {
+    ImGui::PushID(r.student_id.c_str());
+    if (ImGui::Selectable(r.name.c_str(), false, 0, ImVec2(180, 0))) {
+        app_state().student_id = r.student_id;
+        app_state().view = ViewId::Students;
+        platform::request_redraw();
+    }
+    ui::note_drawn(r.name.c_str());
+    ImGui::SameLine(220);
+    label(ui::tr(r.level == RiskLevel::High ? "profile.risk.level.high" : "profile.risk.level.medium"), risk_color(r.level));
+    if (show_tutor) {
+        ImGui::SameLine(380);
+        label(fmt("refunds.tutor", {{"tutor", r.tutor_name}}), theme::palette().text_secondary);
+    }
+    std::string reasons;
+    for (const Phrase& p : r.reasons) reasons += (reasons.empty() ? "" : "；") + fmt(p.key.c_str(), p.values);
+    if (!reasons.empty()) {
+        ImGui::Indent(16);
+        label(reasons, theme::palette().text_secondary);
+        ImGui::Unindent(16);
+    }
+    ImGui::PopID();
+}
+
+void draw_risk_list(const RefundsModel& m) {
+    int high = 0;
+    for (const RefundRisk& r : m.risks) high += r.level == RiskLevel::High;
+    widgets::section_title(fmt("refunds.risk.title", {{"high", std::to_string(high)},
+                                                       {"medium", std::to_string(int(m.risks.size()) - high)},
+                                                       {"low", std::to_string(m.low)}}));
+    if (!m.risk_known) return label(ui::tr("refunds.risk.unknown"), theme::palette().text_tertiary);
+    if (m.risks.empty()) return label(ui::tr("refunds.risk.none"), theme::palette().text_tertiary);
+    const bool show_tutor = workspace().account().role != "tutor";
+    constexpr size_t kShown = 100;  // the rest are one click away in the roster's risk filter
+    for (size_t i = 0; i < m.risks.size() && i < kShown; ++i) draw_risk(m.risks[i], show_tutor);
+    if (m.risks.size() > kShown)
+        label(fmt("refunds.risk.more", {{"count", std::to_string(m.risks.size() - kShown)}}), theme::palette().text_tertiary);
+}
+
 }  // namespace
 
 void draw_refunds_view() {
@@ -229,6 +279,8 @@ void draw_refunds_view() {
     if (!s.done.empty()) label(s.done, theme::palette().success);
     if (m.cases.empty()) label(ui::tr("refunds.open.none"), theme::palette().text_tertiary);
     for (size_t i = 0; i < m.cases.size(); ++i) draw_case(m, i);
+    ImGui::Dummy(ImVec2(0, 12));
+    draw_risk_list(m);
     ImGui::EndChild();
 }
 
