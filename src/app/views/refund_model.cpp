@@ -4,6 +4,7 @@
 #include "core/roster.h"
 #include "js_reply.h"
 #include "offline/workspace.h"
+#include "views/recompute_pacer.h"
 #include "views/risk_model_cache.h"
 #include "views/roster_model.h"
 
@@ -27,8 +28,10 @@ void fill_risks(RefundsModel& model, const State& state, TimeMs now) {
             ++model.low;
             continue;
         }
+        // The level is the roster's (one source, so the roster's risk filter and this list agree);
+        // the assessment is only asked for its reasons.
         const RiskAssessment a = assess_risk(state, *risk, row.student_id, history.of(row.student_id), now);
-        model.risks.push_back({row.student_id, row.name, row.tutor_name, a.level, a.probability, a.reasons});
+        model.risks.push_back({row.student_id, row.name, row.tutor_name, row.risk, row.risk_probability, a.reasons});
     }
     std::sort(model.risks.begin(), model.risks.end(), [](const RefundRisk& a, const RefundRisk& b) {
         if (a.level != b.level) return a.level > b.level;
@@ -59,6 +62,11 @@ const RefundsModel& refunds_model() {
     const TimeMs now = static_cast<TimeMs>(js::now_utc_ms());
     const std::string& who = workspace().account().user_id;
     if (version == workspace().data_version() && minute == now / kMinuteMs && user == who) return model;
+    // While a sync streams pages in, recompute at the roster's pace, not per page.
+    static RecomputePacer pacer;
+    const bool same_otherwise = minute == now / kMinuteMs && user == who;
+    if (same_otherwise && model.ready && pacer.defer()) return model;
+    pacer.started();
     version = workspace().data_version();
     minute = now / kMinuteMs;
     user = who;
@@ -81,6 +89,7 @@ const RefundsModel& refunds_model() {
     std::sort(model.students.begin(), model.students.end(),
               [](const RefundStudent& a, const RefundStudent& b) { return a.name < b.name; });
     model.ready = true;
+    pacer.finished();
     return model;
 }
 
