@@ -122,6 +122,7 @@ private:
     bool tabs_supported_ = true;
     bool reload_pending_ = false;
     bool reloading_ = false;
+    bool reload_again_ = false;     // another tab wrote while this tab was reading the store
     int64_t next_ticket_ = 1;
     int64_t ids_made_ = 0;
     std::set<int64_t> unsaved_;     // tickets whose transaction has not completed

@@ -7,7 +7,6 @@
 #include "offline/replica_record.h"
 #include "platform.h"
 
-#include <emscripten/emscripten.h>
 #include <emscripten/eventloop.h>
 
 namespace wb::app {
@@ -202,11 +201,19 @@ void Workspace::on_tab_message(const std::string& text) {
 // finish (its answer is applied and written before the read, IndexedDB keeps that order).
 void Workspace::reload_from_store() {
     reload_pending_ = false;
-    if (reloading_ || memory_only_) return;
+    if (memory_only_) return;
+    // A change announced while this tab is reading may have been written after the read
+    // began: read once more when this read ends, or the tab would miss it until the next one.
+    if (reloading_) { reload_again_ = true; return; }
     reloading_ = true;
     auto read = [this]() {
         load_local_store([this](StoreContents contents) {
             reloading_ = false;
+            if (reload_again_) {
+                reload_again_ = false;
+                reload_pending_ = true;
+                emscripten_set_timeout([](void*) { workspace().reload_from_store(); }, 0, nullptr);
+            }
             if (!contents.error.empty()) { sync_.resume_after_reload(); return; }
             const std::string mode = contents.meta.contains(kMetaMode) && contents.meta[kMetaMode].is_string()
                                          ? contents.meta[kMetaMode].get<std::string>() : "";
