@@ -16,6 +16,10 @@ Language language() { return g_language; }
 
 const char* tr(std::string_view key) { return Translator::builtin().text(g_language, key); }
 
+std::string format(const char* key, const std::map<std::string, std::string>& values) {
+    return Translator::builtin().format(g_language, key, values);
+}
+
 void note_drawn_at(const char* label, ImVec2 min, ImVec2 max) {
     if (label && *label) g_drawn.push_back(DrawnLabel{label, min, max});
 }

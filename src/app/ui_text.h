@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,8 @@ Language language();
 
 // The text for `key` in the current language.
 const char* tr(std::string_view key);
+// The text for `key` in the current language with its {placeholders} filled from `values`.
+std::string format(const char* key, const std::map<std::string, std::string>& values);
 
 // Draws a translated label (ImGui::TextUnformatted) and records it when visible.
 void text(std::string_view key);

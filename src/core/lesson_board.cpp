@@ -69,6 +69,8 @@ void read_event(const Event& e, const Lesson& lesson, const std::set<std::string
     case EventKind::Call:
         if (!call_for_lesson(e, lesson)) break;
         ++r.calls;
+        if (e.at < r.last_call_at) break;  // events come in no particular order
+        r.last_call_at = e.at;
         r.last_call_outcome = e.value;
         r.last_call_seconds = e.duration_sec;
         break;
@@ -198,6 +200,36 @@ LessonBoard build_lesson_board(const State& state, const std::string& class_id, 
     b.forecast = b.counts.attend +
                  static_cast<int>(std::lround((b.counts.no_reply + b.counts.unclear) * b.show_up_rate));
     return b;
+}
+
+bool message_stands(const BoardMessage& m)
+{
+    return m.exists() && m.state != MessageState::Failed && m.state != MessageState::Cancelled;
+}
+
+std::vector<const LessonBoardRow*> survey_targets(const LessonBoard& board, const AttendanceStatus* only)
+{
+    std::vector<const LessonBoardRow*> out;
+    for (const auto& r : board.rows)
+        if ((!only || r.status == *only) && !message_stands(r.survey) && !r.survey_event_at) out.push_back(&r);
+    return out;
+}
+
+std::vector<const LessonBoardRow*> reminder_targets(const LessonBoard& board)
+{
+    std::vector<const LessonBoardRow*> out;
+    for (const auto& r : board.rows)
+        if (r.status != AttendanceStatus::Leave && !message_stands(r.reminder)) out.push_back(&r);
+    return out;
+}
+
+DropOutFollowUp drop_out_follow_up(const LessonBoardRow& row, TimeMs now)
+{
+    DropOutFollowUp f;
+    if (!row.dropped_at || row.in_class || row.last_call_at >= row.dropped_at) return f;
+    f.open = true;
+    f.left_ms = row.dropped_at + kDropOutFollowUpMs - now;
+    return f;
 }
 
 }  // namespace wb

@@ -45,6 +45,7 @@ struct LessonBoardRow {
     BoardMessage reminder;            // the evening-before reminder to the parent (not the call)
     BoardMessage auto_call;           // the automatic call on the "call" channel
     int calls = 0;                    // calls logged for this lesson
+    TimeMs last_call_at = 0;
     std::string last_call_outcome;    // "reached" / "unreached" / ""
     int last_call_seconds = 0;
     // In class.
@@ -94,5 +95,25 @@ bool message_is_about_lesson(const OutboxMessage& m, const std::string& lesson_i
 
 // The follow-up after a drop-out: the tutor calls within 5 minutes.
 constexpr TimeMs kDropOutFollowUpMs = 5 * kMinuteMs;
+
+// A message that still stands for "sent" (queued, held, on its way or arrived): a failed or
+// cancelled one does not, and the student may be asked again.
+bool message_stands(const BoardMessage& m);
+
+// The students a one-click survey goes to: those of the board (of `only` status when given)
+// with no standing survey for the lesson, in board order. Asking twice is never the default.
+std::vector<const LessonBoardRow*> survey_targets(const LessonBoard& board, const AttendanceStatus* only = nullptr);
+
+// The evening-before reminder list [20:00 短信]: every student not on leave without a standing
+// reminder for the lesson, in board order.
+std::vector<const LessonBoardRow*> reminder_targets(const LessonBoard& board);
+
+// A drop-out's follow-up: open while the student is out and no call was logged since the
+// drop-out; `left_ms` is what remains of the 5 minutes at `now` (negative when overdue).
+struct DropOutFollowUp {
+    bool open = false;
+    TimeMs left_ms = 0;
+};
+DropOutFollowUp drop_out_follow_up(const LessonBoardRow& row, TimeMs now);
 
 }  // namespace wb

@@ -233,25 +233,50 @@ const Lesson* message_lesson(const State& state, const std::vector<StudentEnrolm
     return next ? next : last;
 }
 
-std::map<std::string, std::string> message_values(const State& state, const std::string& student_id, TimeMs now,
-                                                  const TimeZone& zone)
+namespace {
+
+// The values that do not depend on the lesson; the student's enrolment, or nullptr.
+std::map<std::string, std::string> student_values(const State& state, const std::string& student_id,
+                                                  std::vector<StudentEnrolment>& enrolments)
 {
     std::map<std::string, std::string> v;
     auto st = state.students.find(student_id);
     if (st == state.students.end()) return v;
     if (!st->second.name.empty()) v["student"] = st->second.name;
     if (!st->second.parent_name.empty()) v["parent"] = st->second.parent_name;
-    auto enrolments = student_enrolments(state, student_id);
+    enrolments = student_enrolments(state, student_id);
     const StudentEnrolment* current = current_enrolment(enrolments);
     if (!current) return v;
     if (!current->tutor_name.empty()) v["tutor"] = current->tutor_name;
     if (!current->class_name.empty()) v["class"] = current->class_name;
     if (!current->course_name.empty()) v["course"] = current->course_name;
-    const Lesson* lesson = message_lesson(state, enrolments, now);
-    if (!lesson) return v;
-    v["lesson"] = lesson->title.empty() ? std::to_string(lesson->number) : lesson->title;
-    LocalDateTime t = zone.to_local(lesson->start);
+    return v;
+}
+
+void add_lesson_values(std::map<std::string, std::string>& v, const Lesson& lesson, const TimeZone& zone)
+{
+    v["lesson"] = lesson.title.empty() ? std::to_string(lesson.number) : lesson.title;
+    LocalDateTime t = zone.to_local(lesson.start);
     v["time"] = two_digits(t.month) + "-" + two_digits(t.day) + " " + two_digits(t.hour) + ":" + two_digits(t.minute);
+}
+
+}  // namespace
+
+std::map<std::string, std::string> message_values(const State& state, const std::string& student_id, TimeMs now,
+                                                  const TimeZone& zone)
+{
+    std::vector<StudentEnrolment> enrolments;
+    std::map<std::string, std::string> v = student_values(state, student_id, enrolments);
+    if (const Lesson* lesson = message_lesson(state, enrolments, now)) add_lesson_values(v, *lesson, zone);
+    return v;
+}
+
+std::map<std::string, std::string> lesson_message_values(const State& state, const std::string& student_id,
+                                                         const Lesson& lesson, const TimeZone& zone)
+{
+    std::vector<StudentEnrolment> enrolments;
+    std::map<std::string, std::string> v = student_values(state, student_id, enrolments);
+    if (state.students.count(student_id)) add_lesson_values(v, lesson, zone);
     return v;
 }
 

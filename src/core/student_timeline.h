@@ -90,6 +90,10 @@ const Lesson* message_lesson(const State& state, const std::vector<StudentEnrolm
 // placeholder stays visible in the preview.
 std::map<std::string, std::string> message_values(const State& state, const std::string& student_id, TimeMs now,
                                                   const TimeZone& zone);
+// The same values with {lesson} and {time} of the given lesson (a lesson view's message is about
+// the lesson on the screen, not the next one).
+std::map<std::string, std::string> lesson_message_values(const State& state, const std::string& student_id,
+                                                         const Lesson& lesson, const TimeZone& zone);
 
 // The template's messages a tutor sends to a parent: its surveys ("survey.*", answered by
 // parents and read by the reply parser) and the messages its reminders address to parents;

@@ -162,3 +162,52 @@ TEST_CASE("lesson board: unknown class or lesson gives an empty board")
     CHECK(build_lesson_board(s, "nope", "c1-l1", kStart).rows.empty());
     CHECK(build_lesson_board(s, "k1", "nope", kStart).rows.empty());
 }
+
+TEST_CASE("lesson board: the survey goes once to whoever has none standing; a failed one may be sent again")
+{
+    State s = small_roster("Asia/Shanghai", kStart, 2, 4);
+    const std::string lesson = "c1-l2";
+    const TimeMs sent = kStart + 7 * kDayMs - 5 * kHourMs;
+    queue_survey(s, "q-s1", "s1", lesson, sent);
+    queue_survey(s, "q-s2", "s2", lesson, sent);
+    must(s, "message.cancel", {{"id", "q-s2"}, {"at", sent + 10}});
+    queue_survey(s, "q-s3", "s3", "c1-l1", sent);  // about another lesson: s3 still needs this one
+    LessonBoard b = build_lesson_board(s, "k1", lesson, sent + kMinuteMs);
+    std::vector<std::string> ids;
+    for (const LessonBoardRow* r : survey_targets(b)) ids.push_back(r->student_id);
+    CHECK(ids == std::vector<std::string>{"s2", "s3", "s4"});
+
+    const AttendanceStatus leave = AttendanceStatus::Leave;
+    record(s, "ml", "attendance_mark", sent + 2 * kMinuteMs,
+           {{"studentId", "s4"}, {"lessonId", lesson}, {"value", "leave"}, {"source", "manual"}});
+    b = build_lesson_board(s, "k1", lesson, sent + 3 * kMinuteMs);
+    REQUIRE(survey_targets(b, &leave).size() == 1);
+    CHECK(survey_targets(b, &leave)[0]->student_id == "s4");
+    // The reminder list leaves out who is on leave.
+    ids.clear();
+    for (const LessonBoardRow* r : reminder_targets(b)) ids.push_back(r->student_id);
+    CHECK(ids == std::vector<std::string>{"s1", "s2", "s3"});
+}
+
+TEST_CASE("lesson board: a drop-out's 5-minute follow-up is open until a call is logged or the student is back")
+{
+    State s = small_roster("Asia/Shanghai", kStart, 2, 2);
+    const std::string lesson = "c1-l1";
+    record(s, "in-s1", "class_entry", kStart, {{"studentId", "s1"}, {"lessonId", lesson}});
+    record(s, "out-s1", "class_dropout", kStart + 30 * kMinuteMs, {{"studentId", "s1"}, {"lessonId", lesson}});
+    record(s, "c-early", "call", kStart + 10 * kMinuteMs,
+           {{"studentId", "s1"}, {"lessonId", lesson}, {"durationSec", 30}, {"value", "reached"}});
+    LessonBoard b = build_lesson_board(s, "k1", lesson, kStart + 32 * kMinuteMs);
+    DropOutFollowUp f = drop_out_follow_up(row(b, "s1"), kStart + 32 * kMinuteMs);
+    CHECK(f.open);  // the call before the drop-out does not answer it
+    CHECK(f.left_ms == 3 * kMinuteMs);
+    CHECK(drop_out_follow_up(row(b, "s1"), kStart + 36 * kMinuteMs).left_ms == -kMinuteMs);
+    CHECK_FALSE(drop_out_follow_up(row(b, "s2"), kStart + 32 * kMinuteMs).open);  // never entered
+
+    record(s, "c-after", "call", kStart + 33 * kMinuteMs,
+           {{"studentId", "s1"}, {"lessonId", lesson}, {"durationSec", 60}, {"value", "unreached"}});
+    b = build_lesson_board(s, "k1", lesson, kStart + 34 * kMinuteMs);
+    CHECK(row(b, "s1").last_call_outcome == "unreached");
+    CHECK(row(b, "s1").last_call_at == kStart + 33 * kMinuteMs);
+    CHECK_FALSE(drop_out_follow_up(row(b, "s1"), kStart + 34 * kMinuteMs).open);
+}

@@ -119,6 +119,13 @@ TEST_CASE("enrolments carry class, course and tutor; message values fill the tem
     REQUIRE(next);
     CHECK(next->title == "Lesson 2");
     CHECK(message_lesson(s, {}, kLesson1) == nullptr);
+    // A lesson view asks about its own lesson, whatever comes next.
+    const Lesson& first = s.lessons.begin()->second.number == 1 ? s.lessons.begin()->second : *message_lesson(s, en, kLesson1 - kDayMs);
+    auto own = lesson_message_values(s, "s1", first, zone);
+    CHECK(own["lesson"] == "Lesson 1");
+    CHECK(own["time"] == "03-07 14:00");
+    CHECK(own["parent"] == "张妈妈");
+    CHECK(lesson_message_values(s, "nobody", first, zone).empty());
 
     auto tpl = builtin("tutor");
     auto keys = parent_message_keys(tpl);

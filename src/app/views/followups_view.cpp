@@ -26,10 +26,6 @@
 namespace wb::app {
 namespace {
 
-std::string fmt(const char* key, const std::map<std::string, std::string>& values) {
-    return Translator::builtin().format(ui::language(), key, values);
-}
-
 struct CallForm {
     std::string student_id;
     char minutes[8] = "";
@@ -86,15 +82,15 @@ void save_call() {
     const std::string actor = workspace().account().user_id;
     if (!actor.empty()) args["actorId"] = actor;
     Workspace::Submitted r = workspace().submit(Mutation{"event.record", args});
-    if (!r.ok) { f.error = fmt("followups.call.refused", {{"reason", r.reason}}); return; }
+    if (!r.ok) { f.error = ui::format("followups.call.refused", {{"reason", r.reason}}); return; }
     if (counts_as_3min_call(draft_call(f, seconds))) {
         Json visit{{"id", workspace().new_id("visit")}, {"kind", "visit"}, {"at", now}, {"studentId", f.student_id},
                    {"durationSec", seconds}, {"refId", id}, {"source", "manual"}};
         if (!actor.empty()) visit["actorId"] = actor;
         r = workspace().submit(Mutation{"event.record", visit});
-        if (!r.ok) { f.error = fmt("followups.call.refused", {{"reason", r.reason}}); return; }
+        if (!r.ok) { f.error = ui::format("followups.call.refused", {{"reason", r.reason}}); return; }
     }
-    f.saved = fmt(counts_as_3min_call(draft_call(f, seconds)) ? "followups.call.saved_counted" : "followups.call.saved_not_counted",
+    f.saved = ui::format(counts_as_3min_call(draft_call(f, seconds)) ? "followups.call.saved_counted" : "followups.call.saved_not_counted",
                   {{"student", followup_student_name(f.student_id)}});
     f.error.clear();
     f.minutes[0] = '\0';
@@ -105,19 +101,19 @@ void save_call() {
 void draw_summary(const FollowupModel& m) {
     const theme::Palette& p = theme::palette();
     const VisitPlan& v = m.plan;
-    label(fmt("followups.month", {{"year", std::to_string(v.year)}, {"month", std::to_string(v.month)}}), p.text_secondary);
+    label(ui::format("followups.month", {{"year", std::to_string(v.year)}, {"month", std::to_string(v.month)}}), p.text_secondary);
     const bool met = v.has_target && v.roster > 0 && double(v.visited) / v.roster >= v.target - 1e-9;
-    label(fmt("followups.coverage", {{"visited", std::to_string(v.visited)}, {"roster", std::to_string(v.roster)},
+    label(ui::format("followups.coverage", {{"visited", std::to_string(v.visited)}, {"roster", std::to_string(v.roster)},
                                      {"percent", percent(v.visited, v.roster)}}));
     if (v.has_target) {
         ImGui::SameLine(0, 16);
-        label(fmt(met ? "followups.target_met" : "followups.target_open",
+        label(ui::format(met ? "followups.target_met" : "followups.target_open",
                   {{"target", percent(int(v.target * 100 + 0.5), 100)}, {"needed", std::to_string(v.needed)}}),
               met ? p.success : p.warning);
     }
     int counted = 0;
     for (const LoggedCall& c : v.calls) counted += c.counted;
-    label(fmt("followups.calls_summary", {{"calls", std::to_string(v.calls.size())}, {"counted", std::to_string(counted)}}),
+    label(ui::format("followups.calls_summary", {{"calls", std::to_string(v.calls.size())}, {"counted", std::to_string(counted)}}),
           p.text_secondary);
     label(ui::tr("followups.rule"), p.text_tertiary);
 }
@@ -141,28 +137,28 @@ void student_row(const std::string& id, const std::string& suffix) {
 
 void draw_lists(const FollowupModel& m) {
     const VisitPlan& v = m.plan;
-    widgets::section_title(fmt("followups.today", {{"count", std::to_string(v.today_list.size())}}));
+    widgets::section_title(ui::format("followups.today", {{"count", std::to_string(v.today_list.size())}}));
     if (v.today_list.empty()) label(ui::tr("followups.today_empty"), theme::palette().text_tertiary);
     // A student can be in several lists at once: each list gets its own ID scope.
     ImGui::PushID("today");
     for (size_t i = 0; i < v.today_list.size() && i < 40; ++i) {
         const PlannedVisit& pv = v.today_list[i];
         student_row(pv.student_id, pv.day == v.today ? ui::tr("followups.planned_today")
-                                                     : fmt("followups.planned_on", {{"day", std::to_string(pv.day)}}));
+                                                     : ui::format("followups.planned_on", {{"day", std::to_string(pv.day)}}));
     }
     ImGui::PopID();
     if (v.renewal_window) {
-        widgets::section_title(fmt("followups.everyone_once", {{"count", std::to_string(v.everyone_once.size())}}));
+        widgets::section_title(ui::format("followups.everyone_once", {{"count", std::to_string(v.everyone_once.size())}}));
         ImGui::PushID("everyone_once");
         for (size_t i = 0; i < v.everyone_once.size() && i < 40; ++i) student_row(v.everyone_once[i], "");
         ImGui::PopID();
     }
-    widgets::section_title(fmt("followups.unvisited", {{"count", std::to_string(v.unvisited.size())}}));
+    widgets::section_title(ui::format("followups.unvisited", {{"count", std::to_string(v.unvisited.size())}}));
     ImGui::PushID("unvisited");
     for (size_t i = 0; i < v.unvisited.size() && i < 60; ++i) student_row(v.unvisited[i], "");
     ImGui::PopID();
     if (v.unvisited.size() > 60)
-        label(fmt("followups.more", {{"count", std::to_string(v.unvisited.size() - 60)}}), theme::palette().text_tertiary);
+        label(ui::format("followups.more", {{"count", std::to_string(v.unvisited.size() - 60)}}), theme::palette().text_tertiary);
 }
 
 void draw_call_form() {
@@ -172,7 +168,7 @@ void draw_call_form() {
     if (f.student_id.empty()) {
         label(ui::tr("followups.call.pick"), p.text_tertiary);
     } else {
-        label(fmt("followups.call.for", {{"student", followup_student_name(f.student_id)}}));
+        label(ui::format("followups.call.for", {{"student", followup_student_name(f.student_id)}}));
         const char* outcomes[] = {ui::tr("followups.call.reached"), ui::tr("followups.call.unreached")};
         widgets::segmented_control("##outcome", outcomes, 2, &f.outcome, widgets::Size::Small);
         if (widgets::text_field("##minutes", ui::tr("followups.call.minutes"), f.minutes, sizeof f.minutes, false, 160)) save_call();
@@ -199,7 +195,7 @@ void draw_call_log(const FollowupModel& m) {
         std::snprintf(when, sizeof when, "%02d-%02d %02d:%02d", t.month, t.day, t.hour, t.minute);
         char minutes[16];
         std::snprintf(minutes, sizeof minutes, "%d:%02d", c.duration_sec / 60, c.duration_sec % 60);
-        label(fmt("followups.log.row", {{"when", when}, {"student", followup_student_name(c.student_id)}, {"duration", minutes},
+        label(ui::format("followups.log.row", {{"when", when}, {"student", followup_student_name(c.student_id)}, {"duration", minutes},
                                          {"outcome", ui::tr(c.reached ? "followups.call.reached" : "followups.call.unreached")}}));
         ImGui::SameLine(0, 12);
         label(ui::tr(c.counted ? "followups.log.counted" : "followups.log.not_counted"), c.counted ? p.success : p.warning);

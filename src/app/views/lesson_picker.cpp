@@ -14,10 +14,6 @@
 namespace wb::app {
 namespace {
 
-std::string fmt(const char* key, const std::map<std::string, std::string>& values) {
-    return Translator::builtin().format(ui::language(), key, values);
-}
-
 struct PickerCache {
     uint64_t data_version = ~0ull;
     std::string user_id;
@@ -78,7 +74,7 @@ std::string local_day_and_time(const State& state, TimeMs at) {
     const LocalDateTime t = organisation_zone(state).to_local(at);
     char clock[8];
     std::snprintf(clock, sizeof clock, "%02d:%02d", t.hour, t.minute);
-    return fmt("lesson_picker.when", {{"month", std::to_string(t.month)},
+    return ui::format("lesson_picker.when", {{"month", std::to_string(t.month)},
                                       {"day", std::to_string(t.day)},
                                       {"weekday", ui::tr("today.weekday." + std::to_string(t.weekday))},
                                       {"time", clock}});
@@ -87,7 +83,7 @@ std::string local_day_and_time(const State& state, TimeMs at) {
 std::string lesson_label(const State& state, const std::string& lesson_id) {
     auto it = state.lessons.find(lesson_id);
     if (it == state.lessons.end()) return lesson_id;
-    return fmt("lesson_picker.lesson", {{"number", std::to_string(it->second.number)}, {"title", it->second.title}});
+    return ui::format("lesson_picker.lesson", {{"number", std::to_string(it->second.number)}, {"title", it->second.title}});
 }
 
 const ClassLesson* chosen_class_lesson() {

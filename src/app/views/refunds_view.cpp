@@ -46,10 +46,6 @@ RefundsUi& ui_state() {
     return s;
 }
 
-std::string fmt(const char* key, const std::map<std::string, std::string>& values) {
-    return Translator::builtin().format(ui::language(), key, values);
-}
-
 void label(const std::string& text, ImU32 color) {
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(text.c_str());
@@ -89,10 +85,10 @@ void submit_decision(const RefundCase& c) {
     args["reason"] = reason;
     const Workspace::Submitted r = workspace().submit(Mutation{"event.record", args});
     if (!r.ok) {
-        s.error = fmt("refunds.refused", {{"reason", r.reason}});
+        s.error = ui::format("refunds.refused", {{"reason", r.reason}});
         return;
     }
-    s.done = fmt(s.retain ? "refunds.done.retained" : "refunds.done.refunded", {{"reason", reason}});
+    s.done = ui::format(s.retain ? "refunds.done.retained" : "refunds.done.refunded", {{"reason", reason}});
     s.deciding.clear();
     s.error.clear();
     s.note[0] = 0;
@@ -134,7 +130,7 @@ void draw_case(const RefundsModel& m, size_t i) {
     ImGui::TextUnformatted(m.case_names[i].c_str());
     ui::note_drawn(m.case_names[i].c_str());
     ImGui::SameLine(220);
-    label(fmt("refunds.countdown", {{"left", countdown(c.remaining_ms)}}), stage_color(c.stage));
+    label(ui::format("refunds.countdown", {{"left", countdown(c.remaining_ms)}}), stage_color(c.stage));
     ImGui::SameLine(380);
     const std::string stage = ui::tr(("refunds.stage." + std::string(enum_names(RefundStage{})[size_t(c.stage)])).c_str());
     label(stage, stage_color(c.stage));
@@ -142,10 +138,10 @@ void draw_case(const RefundsModel& m, size_t i) {
         ImGui::SameLine(560);
         label(ui::tr("refunds.manager_notified"), theme::palette().text_secondary);
     }
-    label(fmt("refunds.reason_line", {{"reason", c.reason}}), theme::palette().text_secondary);
+    label(ui::format("refunds.reason_line", {{"reason", c.reason}}), theme::palette().text_secondary);
     if (workspace().account().role != "tutor" && !m.case_tutors[i].empty()) {
         ImGui::SameLine(380);
-        label(fmt("refunds.tutor", {{"tutor", m.case_tutors[i]}}), theme::palette().text_secondary);
+        label(ui::format("refunds.tutor", {{"tutor", m.case_tutors[i]}}), theme::palette().text_secondary);
     }
     const std::string retain = std::string(ui::tr("refunds.retain")) + "##" + c.student_id;
     const std::string refund = std::string(ui::tr("refunds.refund")) + "##" + c.student_id;
@@ -184,10 +180,10 @@ void submit_request(const RefundsModel& m) {
     args["reason"] = std::string(s.request_reason);
     const Workspace::Submitted r = workspace().submit(Mutation{"event.record", args});
     if (!r.ok) {
-        s.request_error = fmt("refunds.refused", {{"reason", r.reason}});
+        s.request_error = ui::format("refunds.refused", {{"reason", r.reason}});
         return;
     }
-    s.done = fmt("refunds.done.requested", {{"student", m.students[size_t(s.request_student)].name}});
+    s.done = ui::format("refunds.done.requested", {{"student", m.students[size_t(s.request_student)].name}});
     s.request_error.clear();
     s.request_reason[0] = 0;
     platform::request_redraw();
@@ -233,10 +229,10 @@ void draw_risk(const RefundRisk& r, bool show_tutor) {
     label(ui::tr(r.level == RiskLevel::High ? "profile.risk.level.high" : "profile.risk.level.medium"), risk_color(r.level));
     if (show_tutor) {
         ImGui::SameLine(380);
-        label(fmt("refunds.tutor", {{"tutor", r.tutor_name}}), theme::palette().text_secondary);
+        label(ui::format("refunds.tutor", {{"tutor", r.tutor_name}}), theme::palette().text_secondary);
     }
     std::string reasons;
-    for (const Phrase& p : r.reasons) reasons += (reasons.empty() ? "" : "；") + fmt(p.key.c_str(), p.values);
+    for (const Phrase& p : r.reasons) reasons += (reasons.empty() ? "" : "；") + ui::format(p.key.c_str(), p.values);
     if (!reasons.empty()) {
         ImGui::Indent(16);
         label(reasons, theme::palette().text_secondary);
@@ -248,7 +244,7 @@ void draw_risk(const RefundRisk& r, bool show_tutor) {
 void draw_risk_list(const RefundsModel& m) {
     int high = 0;
     for (const RefundRisk& r : m.risks) high += r.level == RiskLevel::High;
-    widgets::section_title(fmt("refunds.risk.title", {{"high", std::to_string(high)},
+    widgets::section_title(ui::format("refunds.risk.title", {{"high", std::to_string(high)},
                                                        {"medium", std::to_string(int(m.risks.size()) - high)},
                                                        {"low", std::to_string(m.low)}}));
     if (!m.risk_known) return label(ui::tr("refunds.risk.unknown"), theme::palette().text_tertiary);
@@ -257,7 +253,7 @@ void draw_risk_list(const RefundsModel& m) {
     constexpr size_t kShown = 100;  // the rest are one click away in the roster's risk filter
     for (size_t i = 0; i < m.risks.size() && i < kShown; ++i) draw_risk(m.risks[i], show_tutor);
     if (m.risks.size() > kShown)
-        label(fmt("refunds.risk.more", {{"count", std::to_string(m.risks.size() - kShown)}}), theme::palette().text_tertiary);
+        label(ui::format("refunds.risk.more", {{"count", std::to_string(m.risks.size() - kShown)}}), theme::palette().text_tertiary);
 }
 
 }  // namespace
@@ -275,7 +271,7 @@ void draw_refunds_view() {
         draw_request_form(m);
         ImGui::Dummy(ImVec2(0, 12));
     }
-    label(fmt("refunds.open.title", {{"count", std::to_string(m.cases.size())}}), theme::palette().text);
+    label(ui::format("refunds.open.title", {{"count", std::to_string(m.cases.size())}}), theme::palette().text);
     if (!s.done.empty()) label(s.done, theme::palette().success);
     if (m.cases.empty()) label(ui::tr("refunds.open.none"), theme::palette().text_tertiary);
     for (size_t i = 0; i < m.cases.size(); ++i) draw_case(m, i);

@@ -23,11 +23,7 @@ using nlohmann::json;
 
 constexpr double kRefreshMs = 30000;
 
-std::string fmt(const char* key, const std::map<std::string, std::string>& values) {
-    return Translator::builtin().format(ui::language(), key, values);
-}
-
-std::string problem_text(const ChannelProblem& p) { return fmt(p.key.c_str(), {{"detail", p.detail}}); }
+std::string problem_text(const ChannelProblem& p) { return ui::format(p.key.c_str(), {{"detail", p.detail}}); }
 
 // The drafts follow the server's list until the admin changes something.
 void follow_server(ChannelSettingsUi& u, const ChannelDirectory& dir) {

@@ -41,7 +41,7 @@ const StudentEnrolment* current_enrolment(const ProfileData& d) {
 // 动态 (note editor + timeline) | 资料 (contact, enrolment) | 任务 (task states)
 void draw_tabs(const ProfileData& d) {
     ProfileUi& s = profile_ui();
-    const std::string tasks = fmt("profile.tab.tasks", {{"count", std::to_string(d.tasks.size())}});
+    const std::string tasks = ui::format("profile.tab.tasks", {{"count", std::to_string(d.tasks.size())}});
     const char* labels[] = {ui::tr("profile.tab.timeline"), ui::tr("profile.tab.details"), tasks.c_str()};
     if (widgets::segmented_control("##profile_tabs", labels, 3, &s.tab)) platform::request_redraw();
     ImGui::Dummy(ImVec2(0, 6));
@@ -73,12 +73,12 @@ void draw_profile_header(const ProfileData& d) {
         pill(ui::tr(std::string("profile.risk.level.") + to_string(d.risk.level)), risk_color(d.risk.level));
     }
     if (const StudentEnrolment* e = current_enrolment(d))
-        text(fmt("profile.header.class_line", {{"class", e->class_name}, {"course", e->course_name}, {"tutor", e->tutor_name}}),
+        text(ui::format("profile.header.class_line", {{"class", e->class_name}, {"course", e->course_name}, {"tutor", e->tutor_name}}),
              p.text_secondary);
     // The parent and the phone, the first thing a tutor needs before a call.
     const Student& st = d.student;
     if (!st.parent_name.empty() || !st.parent_phone.empty()) {
-        text(fmt("profile.header.parent_line", {{"parent", st.parent_name.empty() ? ui::tr("profile.value.none") : st.parent_name},
+        text(ui::format("profile.header.parent_line", {{"parent", st.parent_name.empty() ? ui::tr("profile.value.none") : st.parent_name},
                                                 {"phone", st.parent_phone.empty() ? ui::tr("profile.value.none") : st.parent_phone}}),
              p.text_secondary);
         if (!st.parent_phone.empty()) {

@@ -70,7 +70,7 @@ bool submit_call(const ProfileData& d) {
     ProfileUi& s = profile_ui();
     const DurationInput duration = parse_call_duration(s.call_duration);
     if (!duration.ok()) {
-        s.call_error = fmt(duration.error.key.c_str(), duration.error.values);
+        s.call_error = ui::format(duration.error.key.c_str(), duration.error.values);
         return false;
     }
     Json args = event_args("call", "call", d.student.id);
@@ -79,10 +79,10 @@ bool submit_call(const ProfileData& d) {
     if (s.call_note[0]) args["text"] = std::string(s.call_note);
     const Workspace::Submitted r = workspace().submit(Mutation{"event.record", args});
     if (!r.ok) {
-        s.call_error = fmt("profile.action.refused", {{"reason", r.reason}});
+        s.call_error = ui::format("profile.action.refused", {{"reason", r.reason}});
         return false;
     }
-    s.last_action = fmt("profile.call.logged", {{"minutes", std::to_string(duration.seconds / 60)},
+    s.last_action = ui::format("profile.call.logged", {{"minutes", std::to_string(duration.seconds / 60)},
                                                 {"seconds", std::to_string(duration.seconds % 60)}});
     s.call_duration[0] = 0;
     s.call_note[0] = 0;
@@ -114,7 +114,7 @@ bool record_copied_message(const ProfileData& d, const std::string& text) {
     args["text"] = text;
     const Workspace::Submitted r = workspace().submit(Mutation{"event.record", args});
     if (!r.ok) {
-        s.message_error = fmt("profile.action.refused", {{"reason", r.reason}});
+        s.message_error = ui::format("profile.action.refused", {{"reason", r.reason}});
         return false;
     }
     ImGui::SetClipboardText(text.c_str());
@@ -141,10 +141,10 @@ bool queue_message(const ProfileData& d, const std::string& text, const ChannelS
     if (std::string(kind) == "survey" && !d.message_lesson_id.empty()) args["lessonId"] = d.message_lesson_id;
     const Workspace::Submitted r = workspace().submit(Mutation{"message.queue", args});
     if (!r.ok) {
-        s.message_error = fmt("profile.action.refused", {{"reason", r.reason}});
+        s.message_error = ui::format("profile.action.refused", {{"reason", r.reason}});
         return false;
     }
-    s.last_action = fmt(platform::online() ? "channels.send.queued" : "channels.send.queued_offline",
+    s.last_action = ui::format(platform::online() ? "channels.send.queued" : "channels.send.queued_offline",
                         {{"channel", channel.id}});
     return true;
 }
@@ -290,7 +290,7 @@ void message_dialog(const ProfileData& d) {
         text(rendered_message(d, s.message_index));
         end_card();
         if (channel)
-            text(fmt("channels.send.explain", {{"channel", channel->id}, {"phone", d.student.parent_phone}}), p.text_tertiary);
+            text(ui::format("channels.send.explain", {{"channel", channel->id}, {"phone", d.student.parent_phone}}), p.text_tertiary);
         else
             text(ui::tr("profile.message.outbox_later"), p.text_tertiary);
     }
@@ -302,7 +302,7 @@ void message_dialog(const ProfileData& d) {
 }
 
 std::string reply_outcome_text(const SimulatedReplyAnswer& a) {
-    if (a.outcome == "mark") return fmt("channels.reply.outcome.mark", {{"mark", ui::tr("channels.reply.mark." + a.mark)}});
+    if (a.outcome == "mark") return ui::format("channels.reply.outcome.mark", {{"mark", ui::tr("channels.reply.mark." + a.mark)}});
     return ui::tr("channels.reply.outcome." + a.outcome);
 }
 
@@ -322,7 +322,7 @@ void send_simulated_reply(ProfileUi& s) {
         ProfileUi::SimulatedReply& reply = now.reply;
         reply.busy = false;
         if (!a.ok) {
-            reply.error = fmt(a.problem.key.c_str(), {{"detail", a.problem.detail}});
+            reply.error = ui::format(a.problem.key.c_str(), {{"detail", a.problem.detail}});
             return;
         }
         reply.outcome = reply_outcome_text(a);
@@ -339,7 +339,7 @@ void simulated_reply_dialog(const ProfileData& d) {
     ProfileUi::SimulatedReply& r = s.reply;
     if (!begin_modal(kReplyPopup, r.open, r.opening, "channels.reply.title")) return;
     const theme::Palette& p = theme::palette();
-    text(fmt("channels.reply.intro", {{"parent", d.student.parent_name}, {"channel", r.channel}}), p.text_secondary);
+    text(ui::format("channels.reply.intro", {{"parent", d.student.parent_name}, {"channel", r.channel}}), p.text_secondary);
     ImGui::Dummy(ImVec2(0, 4));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     const bool enter = widgets::text_field("##reply_text", ui::tr("channels.reply.text"), r.text, sizeof r.text);
@@ -387,7 +387,7 @@ void cancel_outbox_message(const std::string& message_id) {
     Json args{{"id", message_id}, {"at", static_cast<int64_t>(js::now_utc_ms())}};
     if (std::string by = actor_id(); !by.empty()) args["by"] = by;
     const Workspace::Submitted r = workspace().submit(Mutation{"message.cancel", args});
-    s.action_error = r.ok ? "" : fmt("profile.action.refused", {{"reason", r.reason}});
+    s.action_error = r.ok ? "" : ui::format("profile.action.refused", {{"reason", r.reason}});
     s.last_action = r.ok ? ui::tr("channels.message.cancelled") : "";
     platform::request_redraw();
 }

@@ -17,11 +17,7 @@
 namespace wb::app {
 namespace {
 
-std::string fmt(const char* key, const std::map<std::string, std::string>& values) {
-    return Translator::builtin().format(ui::language(), key, values);
-}
-
-std::string fmt(const Phrase& p) { return fmt(p.key.c_str(), p.values); }
+std::string phrase_text(const Phrase& p) { return ui::format(p.key.c_str(), p.values); }
 
 const TimeZone& org_zone(const std::string& name) {
     static std::string cached_name = "\x01";
@@ -48,12 +44,12 @@ std::string byline(const TimelineEntry& e) {
 ProfileTimelineRow timeline_row(const TimelineEntry& e) {
     ProfileTimelineRow r;
     r.entry = e;
-    r.summary = fmt(e.summary);
+    r.summary = ui::format(e.summary);
     r.exact_time = profile_local_time(e.at);
     r.relative = relative_time(e.at);
     r.byline = byline(e);
     if (e.retracted)
-        r.retraction = fmt("profile.timeline.retracted",
+        r.retraction = ui::format("profile.timeline.retracted",
                            {{"reason", e.retraction_reason}, {"time", profile_local_time(e.retracted_at)}});
     return r;
 }
@@ -66,32 +62,32 @@ void message_rows(const OutboxMessage& m, bool demo, ProfileTimelineRow& r) {
     };
     r.message_channel = m.channel;
     r.message_state = to_string(m.state);
-    line(fmt("channels.message.to", {{"role", ui::tr(std::string("channels.role.") + to_string(m.recipient.role))},
+    line(ui::format("channels.message.to", {{"role", ui::tr(std::string("channels.role.") + to_string(m.recipient.role))},
                                      {"address", m.recipient.address}}));
     const std::string until = m.next_attempt_at ? profile_local_time(m.next_attempt_at) : "";
     switch (m.state) {
         case MessageState::Queued:
             if (demo) line(ui::tr("channels.message.demo_queued"), true);
             else if (!m.last_error.empty())
-                line(fmt("channels.message.retrying", {{"error", m.last_error}, {"time", until}}), true);
+                line(ui::format("channels.message.retrying", {{"error", m.last_error}, {"time", until}}), true);
             else line(ui::tr("channels.message.waiting"));
             break;
         case MessageState::Held:
-            line(fmt(m.held_reason == HeldReason::QuietHours ? "channels.message.held_quiet" : "channels.message.held_quota",
+            line(ui::format(m.held_reason == HeldReason::QuietHours ? "channels.message.held_quiet" : "channels.message.held_quota",
                      {{"time", until}}));
             break;
-        case MessageState::Sent: line(fmt("channels.message.sent_at", {{"time", profile_local_time(m.sent_at)}})); break;
+        case MessageState::Sent: line(ui::format("channels.message.sent_at", {{"time", profile_local_time(m.sent_at)}})); break;
         case MessageState::Delivered:
-            line(fmt("channels.message.delivered_at", {{"time", profile_local_time(m.delivered_at)}}));
+            line(ui::format("channels.message.delivered_at", {{"time", profile_local_time(m.delivered_at)}}));
             break;
-        case MessageState::Failed: line(fmt("channels.message.failed", {{"error", m.last_error}}), true); break;
+        case MessageState::Failed: line(ui::format("channels.message.failed", {{"error", m.last_error}}), true); break;
         case MessageState::Cancelled:
-            line(fmt("channels.message.cancelled_at", {{"time", profile_local_time(m.cancelled_at)}}));
+            line(ui::format("channels.message.cancelled_at", {{"time", profile_local_time(m.cancelled_at)}}));
             break;
     }
     if (m.history.size() < 2) return;  // one try says nothing the state does not
     for (const auto& a : m.history) {
-        std::string text = fmt("channels.attempt.line", {{"time", profile_local_time(a.at)},
+        std::string text = ui::format("channels.attempt.line", {{"time", profile_local_time(a.at)},
                                                          {"outcome", ui::tr(std::string("channels.attempt.") + to_string(a.outcome))}});
         if (!a.error.empty()) text += " · " + a.error;
         line(std::move(text));
@@ -104,11 +100,11 @@ ProfileTaskRow task_row(const StudentTask& t) {
     r.title = ui::language() == Language::En && !t.title.en.empty() ? t.title.en : t.title.zh;
     r.status = ui::tr(std::string("profile.task.status.") + to_string(t.status));
     if (t.status == DueStatus::Done && t.done_at)
-        r.due = fmt("profile.task.done_at", {{"time", profile_local_time(t.done_at)}});
+        r.due = ui::format("profile.task.done_at", {{"time", profile_local_time(t.done_at)}});
     else if (t.status == DueStatus::Upcoming)
-        r.due = fmt("profile.task.opens_at", {{"time", profile_local_time(t.open_at)}});
+        r.due = ui::format("profile.task.opens_at", {{"time", profile_local_time(t.open_at)}});
     else
-        r.due = fmt("profile.task.due_at", {{"time", profile_local_time(t.due_at)}});
+        r.due = ui::format("profile.task.due_at", {{"time", profile_local_time(t.due_at)}});
     return r;
 }
 
@@ -159,7 +155,7 @@ void build(ProfileData& d, const State& s, const std::string& student_id, uint64
     if (const RiskModel* model = organisation_risk_model(s, version, now)) {
         d.risk = assess_risk(s, *model, student_id, now);
         d.risk_known = true;
-        for (const auto& reason : d.risk.reasons) d.risk_reasons.push_back(fmt(reason));
+        for (const auto& reason : d.risk.reasons) d.risk_reasons.push_back(phrase_text(reason));
     }
 }
 

@@ -88,7 +88,7 @@ void enrolment_card(const ProfileData& d, float width) {
 
 void copy_parent_phone(const std::string& phone) {
     ImGui::SetClipboardText(phone.c_str());
-    profile_ui().last_action = fmt("profile.contact.copied", {{"phone", phone}});
+    profile_ui().last_action = ui::format("profile.contact.copied", {{"phone", phone}});
     platform::request_redraw();
 }
 
@@ -140,7 +140,7 @@ void draw_profile_tasks(const ProfileData& d) {
     }
     if (d.tasks.size() > kTasksCollapsed) {
         const std::string label = show_all ? std::string(ui::tr("profile.tasks.fewer"))
-                                           : fmt("profile.tasks.all", {{"count", std::to_string(d.tasks.size())}});
+                                           : ui::format("profile.tasks.all", {{"count", std::to_string(d.tasks.size())}});
         if (widgets::secondary_button(label.c_str())) show_all = !show_all;
     }
 }

@@ -51,7 +51,7 @@ bool save_profile_note(const std::string& student_id) {
     if (std::string actor = actor_id(); !actor.empty()) args["actorId"] = actor;
     const Workspace::Submitted r = workspace().submit(Mutation{"event.record", args});
     if (!r.ok) {
-        ui_state.note_error = fmt("profile.note.refused", {{"reason", r.reason}});
+        ui_state.note_error = ui::format("profile.note.refused", {{"reason", r.reason}});
         return false;
     }
     ui_state.note.clear();

@@ -7,10 +7,6 @@
 
 namespace wb::app::profile_ui_parts {
 
-std::string fmt(const char* key, const std::map<std::string, std::string>& values) {
-    return Translator::builtin().format(ui::language(), key, values);
-}
-
 void heading(const char* key) {
     ImGui::Dummy(ImVec2(0, 6));
     ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().text_tertiary);

@@ -31,7 +31,6 @@ void open_simulated_reply(const std::string& message_id, const std::string& chan
 namespace profile_ui_parts {
 
 // Translated text with values in the current language.
-std::string fmt(const char* key, const std::map<std::string, std::string>& values);
 // A small grey heading above a section, recorded for tests.
 void heading(const char* key);
 // Text in `color` (0 = primary), wrapped at the region's width, recorded as drawn.
