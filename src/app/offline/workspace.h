@@ -57,6 +57,8 @@ public:
     // (schedule, risk, roster rows) and recompute when it changes, never per frame.
     uint64_t data_version() const { return (replicas_made_ << 32) + (replica_ ? replica_->view_changes() : 0); }
     const Account& account() const { return account_; }
+    // The signed-in user's id when the data has that user (an event's actorId), else "".
+    std::string actor_id() const;
     bool session_expired() const { return session_expired_; }
     struct Submitted {
         bool ok = false;

@@ -24,6 +24,11 @@ const std::vector<sync::MutationOutcome> kNoOutcomes;
 
 // [SECTION] Local changes --------------------------------------------------------------------
 
+std::string Workspace::actor_id() const {
+    const State* s = view();
+    return s && s->users.count(account_.user_id) ? account_.user_id : "";
+}
+
 std::string Workspace::new_id(const char* prefix) {
     // The client id separates devices; tabs of one browser share it, so a random token drawn
     // once per tab separates them; the wall clock separates reloads; the counter, ids made in

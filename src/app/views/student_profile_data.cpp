@@ -44,7 +44,7 @@ std::string byline(const TimelineEntry& e) {
 ProfileTimelineRow timeline_row(const TimelineEntry& e) {
     ProfileTimelineRow r;
     r.entry = e;
-    r.summary = ui::format(e.summary);
+    r.summary = phrase_text(e.summary);
     r.exact_time = profile_local_time(e.at);
     r.relative = relative_time(e.at);
     r.byline = byline(e);

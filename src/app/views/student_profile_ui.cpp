@@ -69,10 +69,6 @@ void end_card() {
     ImGui::Dummy(ImVec2(card_width, max.y - card_min.y));
 }
 
-std::string actor_id() {
-    const State* s = workspace().view();
-    const std::string& id = workspace().account().user_id;
-    return s && s->users.count(id) ? id : "";
-}
+std::string actor_id() { return workspace().actor_id(); }
 
 }  // namespace wb::app::profile_ui_parts

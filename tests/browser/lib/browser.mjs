@@ -28,8 +28,11 @@ export function artifactsDir() {
 
 // Opens `url` in a new context and waits for the app's first frame. `problems` collects console
 // errors and page errors for the test to assert on.
-export async function openApp(browser, url, contextOptions = {}) {
+// `clockAt` (ms) starts the page's clock there (it runs on from it): a page that must agree with
+// a server whose test clock was moved.
+export async function openApp(browser, url, { clockAt = 0, ...contextOptions } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  if (clockAt) await context.clock.install({ time: clockAt });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
