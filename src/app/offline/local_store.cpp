@@ -93,7 +93,12 @@ void load_local_store(std::function<void(StoreContents)> done) {
     wb_js_store_load(id);
 }
 
+namespace { uint64_t commits_begun = 0; }
+
+uint64_t local_store_commits_begun() { return commits_begun; }
+
 void commit_local_store(const StoreBatch& batch, std::function<void(StoreCommitted)> done, bool redraw) {
+    ++commits_begun;
     const int id = js::expect_answer([done = std::move(done)](int status, std::string text) {
         StoreCommitted out;
         if (status != 1) { out.kind = "error"; out.message = text; done(out); return; }

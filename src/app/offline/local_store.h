@@ -59,6 +59,9 @@ void open_local_store(const std::string& name, std::function<void(StoreOpened)> 
 void load_local_store(std::function<void(StoreContents)> done);
 // `redraw`: draw a frame when the answer comes (false for writes nothing on screen waits for).
 void commit_local_store(const StoreBatch& batch, std::function<void(StoreCommitted)> done, bool redraw = true);
+// How many commits this tab has begun. A read begun before a commit of this tab does not hold
+// it (IndexedDB orders a read only after the writes begun before it).
+uint64_t local_store_commits_begun();
 void estimate_local_store(std::function<void(StoreEstimate)> done);
 void persist_local_store(std::function<void(bool granted)> done);
 

@@ -66,7 +66,10 @@ void ServerSync::set_online(bool online) {
     if (online_ == online) return;
     online_ = online;
     if (!online) {
-        if (request_ && activity_ == Activity::Waiting) abort_request(request_);
+        // A pull in flight may hang until the browser gives up on the lost connection, and a
+        // leader waits for it before it reads another tab's change: end it now. (A push is
+        // left to finish or fail: its answer says which mutations the server has.)
+        if (request_ && (activity_ == Activity::Waiting || activity_ == Activity::Pulling)) abort_request(request_);
         if (!request_) set_activity(running_ ? Activity::Offline : Activity::Stopped);
         return;
     }

@@ -212,12 +212,17 @@ void Workspace::reload_from_store() {
     if (reloading_) { reload_again_ = true; return; }
     reloading_ = true;
     auto read = [this]() {
-        load_local_store([this](StoreContents contents) {
+        const uint64_t commits_before = local_store_commits_begun();
+        load_local_store([this, commits_before](StoreContents contents) {
             reloading_ = false;
-            if (reload_again_) {
+            // This tab wrote while the read ran: the contents lack that write, and taking them
+            // would hide the tab's own edit. Read again instead.
+            const bool stale = contents.error.empty() && local_store_commits_begun() != commits_before;
+            if (reload_again_ || stale) {
                 reload_again_ = false;
                 reload_pending_ = true;
                 emscripten_set_timeout([](void*) { workspace().reload_from_store(); }, 0, nullptr);
+                if (stale) { sync_.resume_after_reload(); return; }
             }
             if (!contents.error.empty()) { sync_.resume_after_reload(); return; }
             const std::string mode = contents.meta.contains(kMetaMode) && contents.meta[kMetaMode].is_string()

@@ -65,8 +65,16 @@ export async function waitForIdle(page, timeout = 10000) {
 // the real mouse: the click travels through Pointer Events like a user's. `holdMs` keeps the
 // button down as a person does: ImGui's table headings and multi-select rows act only on a
 // press and a release they see in different frames.
-export async function clickLabel(page, text, { holdMs = 0 } = {}) {
-  const box = await page.evaluate((t) => window.workbench.labelBounds(t), text);
+// A label a click just asked for may come a frame or two later (a form opening): wait up to
+// `waitMs` for it to be drawn.
+export async function clickLabel(page, text, { holdMs = 0, waitMs = 5000 } = {}) {
+  let box = null;
+  try {
+    const handle = await page.waitForFunction((t) => window.workbench.labelBounds(t), text, { timeout: waitMs, polling: 50 });
+    box = await handle.jsonValue();
+  } catch (e) {
+    if (e.name !== 'TimeoutError') throw e;
+  }
   if (!box) throw new Error(`label "${text}" is not drawn`);
   const canvas = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { x: r.left, y: r.top }; });
   await page.mouse.click(canvas.x + box.x + box.w / 2, canvas.y + box.y + box.h / 2, { delay: holdMs });
