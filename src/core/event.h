@@ -33,6 +33,8 @@ enum class EventKind {
                         // lecturer or tutor: "highlight" (praised), "active" (answered questions),
                         // "quiet" (answered none), "lowlight" (flagged as disengaged); text: a note
     Complaint,          // value: "teaching" / "service" / "schedule" / "other"; text: what was said
+    ExcellentWork,      // lesson_id: the tutor put the student's work of the lesson into the
+                        // excellent-works library [优秀作业]; text: why (optional)
     Retraction,         // ref_id: the event recorded by mistake; reason; actor_id. Only via event.retract
 };
 inline const std::vector<const char*>& enum_names(EventKind)
@@ -42,7 +44,7 @@ inline const std::vector<const char*>& enum_names(EventKind)
         "homework_submitted", "grade", "feedback_sent", "feedback_viewed", "correction",
         "refund_requested", "refund_decision", "renewal_step", "note", "ticket_opened",
         "ticket_resolved", "handoff", "visit", "material_mailed", "wechat_added",
-        "training_accepted", "interaction", "complaint", "retraction"};
+        "training_accepted", "interaction", "complaint", "excellent_work", "retraction"};
     return n;
 }
 

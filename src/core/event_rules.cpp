@@ -24,6 +24,7 @@ bool needs_lesson(EventKind k)
     case EventKind::FeedbackViewed:
     case EventKind::Correction:
     case EventKind::Interaction:
+    case EventKind::ExcellentWork:
         return true;
     default:
         return false;

@@ -1,6 +1,8 @@
 #include "core/homework_board.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "core/conditions.h"
 
@@ -28,6 +30,9 @@ void fill_row(HomeworkRow& row, const std::vector<const Event*>& events, const s
             break;
         case EventKind::FeedbackViewed:
             if (row.feedback_sent_at != 0) row.feedback_viewed_at = e->at;
+            break;
+        case EventKind::ExcellentWork:
+            row.excellent = true;
             break;
         default: break;
         }
@@ -98,6 +103,41 @@ std::vector<LeaderboardEntry> class_leaderboard(const HomeworkBoard& board) {
         list[i].rank = tie ? list[i - 1].rank : static_cast<int>(i) + 1;
     }
     return list;
+}
+
+std::vector<ExcellentWork> excellent_works(const State& state, const std::vector<std::string>& class_ids, TimeMs now) {
+    std::set<std::string> students;
+    for (const std::string& c : class_ids)
+        for (const std::string& sid : class_student_ids(state, c)) students.insert(sid);
+    const EventHistory history(state, now);
+    std::vector<ExcellentWork> out;
+    for (const std::string& sid : students) {
+        std::map<std::string, std::pair<std::string, std::string>> graded;  // lesson -> grade, comment so far
+        for (const Event* e : history.of(sid)) {
+            if (e->kind == EventKind::Grade) graded[e->lesson_id] = {e->value, e->text};
+            if (e->kind != EventKind::ExcellentWork) continue;
+            ExcellentWork w;
+            w.event_id = e->id;
+            w.student_id = sid;
+            if (auto s = state.students.find(sid); s != state.students.end()) w.name = s->second.name;
+            w.lesson_id = e->lesson_id;
+            if (auto g = graded.find(e->lesson_id); g != graded.end()) w.grade = g->second.first, w.comment = g->second.second;
+            w.why = e->text;
+            w.at = e->at;
+            out.push_back(std::move(w));
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const ExcellentWork& a, const ExcellentWork& b) {
+        return a.at != b.at ? a.at > b.at : a.event_id < b.event_id;
+    });
+    return out;
+}
+
+std::vector<const HomeworkRow*> feedback_targets(const HomeworkBoard& board) {
+    std::vector<const HomeworkRow*> out;
+    for (const HomeworkRow& r : board.rows)
+        if (r.graded() && r.feedback_sent_at == 0) out.push_back(&r);
+    return out;
 }
 
 }  // namespace wb

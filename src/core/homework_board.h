@@ -20,6 +20,7 @@ struct HomeworkRow {
     TimeMs graded_at = 0;
     TimeMs feedback_sent_at = 0;  // 0: no feedback sent since the grade
     TimeMs feedback_viewed_at = 0;
+    bool excellent = false;       // in the excellent-works library
     bool submitted() const { return submitted_at != 0; }
     bool graded() const { return !grade.empty(); }
 };
@@ -61,5 +62,22 @@ struct LeaderboardEntry {
     TimeMs submitted_at = 0;
 };
 std::vector<LeaderboardEntry> class_leaderboard(const HomeworkBoard& board);
+
+// The excellent-works library [优秀作业] of the given classes: every work the tutor chose, newest
+// first, with the grade and comment the work had when it was chosen.
+struct ExcellentWork {
+    std::string event_id;
+    std::string student_id;
+    std::string name;
+    std::string lesson_id;
+    std::string grade;
+    std::string comment;
+    std::string why;   // the tutor's note when choosing it
+    TimeMs at = 0;
+};
+std::vector<ExcellentWork> excellent_works(const State& state, const std::vector<std::string>& class_ids, TimeMs now);
+
+// The graded works whose feedback has not been sent: one-click feedback goes to these.
+std::vector<const HomeworkRow*> feedback_targets(const HomeworkBoard& board);
 
 }  // namespace wb

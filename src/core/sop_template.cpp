@@ -209,12 +209,8 @@ std::string parse_template_text(std::string_view text, SopTemplate& out)
     return parse_template(j, out);
 }
 
-std::string render_message(const SopTemplate& tpl, const std::string& key, bool english,
-                           const std::map<std::string, std::string>& values)
+std::string fill_placeholders(const std::string& text, const std::map<std::string, std::string>& values)
 {
-    auto it = tpl.messages.find(key);
-    if (it == tpl.messages.end()) return "";
-    const std::string& text = english && !it->second.en.empty() ? it->second.en : it->second.zh;
     std::string out;
     for (size_t i = 0; i < text.size(); ++i) {
         size_t close = text[i] == '{' ? text.find('}', i) : std::string::npos;
@@ -227,6 +223,14 @@ std::string render_message(const SopTemplate& tpl, const std::string& key, bool 
         i = close;
     }
     return out;
+}
+
+std::string render_message(const SopTemplate& tpl, const std::string& key, bool english,
+                           const std::map<std::string, std::string>& values)
+{
+    auto it = tpl.messages.find(key);
+    if (it == tpl.messages.end()) return "";
+    return fill_placeholders(english && !it->second.en.empty() ? it->second.en : it->second.zh, values);
 }
 
 const char* builtin_template_text(std::string_view id)

@@ -269,5 +269,7 @@ const char* builtin_template_text(std::string_view id);  // "tutor" / "csm"; nul
 // by `values`; unknown placeholders stay visible. "" when the key is unknown.
 std::string render_message(const SopTemplate& tpl, const std::string& key, bool english,
                            const std::map<std::string, std::string>& values);
+// `text` with each {name} that `values` has replaced by its value; unknown ones stay visible.
+std::string fill_placeholders(const std::string& text, const std::map<std::string, std::string>& values);
 
 }  // namespace wb

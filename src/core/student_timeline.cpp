@@ -31,6 +31,7 @@ bool lesson_bound(EventKind k)
     case EventKind::AttendanceMark: case EventKind::ClassEntry: case EventKind::ClassDropOut:
     case EventKind::HomeworkSubmitted: case EventKind::Grade: case EventKind::FeedbackSent:
     case EventKind::FeedbackViewed: case EventKind::Correction: case EventKind::Interaction:
+    case EventKind::ExcellentWork:
         return true;
     default:
         return false;

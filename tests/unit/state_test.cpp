@@ -38,7 +38,7 @@ TEST_CASE("reading a broken dataset names the place and the problem")
                                      "class_entry, class_dropout, homework_submitted, grade, feedback_sent, "
                                      "feedback_viewed, correction, refund_requested, refund_decision, renewal_step, "
                                      "note, ticket_opened, ticket_resolved, handoff, visit, material_mailed, "
-                                     "wechat_added, training_accepted, interaction, complaint, retraction");
+                                     "wechat_added, training_accepted, interaction, complaint, excellent_work, retraction");
 }
 
 #include "core/dataset_replay.h"
