@@ -19,7 +19,7 @@ json item_json(const TodayModel& m, const DueTask& t) {
     json names = json::array();
     if (const State* state = workspace().view())
         for (const StudentName& n : today_item_students(*state, t, 4)) names.push_back(n.name);
-    return {{"id", t.id}, {"studentNames", names}, {"taskId", t.task_id}, {"title", today_item_title(m.tpl, t)}, {"tutorId", t.tutor_id},
+    return {{"id", t.id}, {"studentNames", names}, {"taskId", t.task_id}, {"subtaskId", t.subtask_id}, {"title", today_item_title(m.tpl, t)}, {"tutorId", t.tutor_id},
             {"students", t.student_ids}, {"dueAt", t.due_at}, {"openAt", t.open_at}, {"status", to_string(t.status)}};
 }
 

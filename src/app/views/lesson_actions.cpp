@@ -3,12 +3,10 @@
 #include "core/mutation.h"
 #include "core/student_timeline.h"
 #include "js_reply.h"
-#include "offline/channel_list.h"
 #include "offline/workspace.h"
 #include "platform.h"
 #include "ui_text.h"
-
-#include <imgui.h>
+#include "views/parent_messages.h"
 
 namespace wb::app {
 namespace {
@@ -36,70 +34,15 @@ std::string student_name(const LessonModel& m, const std::string& student_id) {
 
 std::string kind_of(const char* key) { return std::string(key).rfind("survey.", 0) == 0 ? "survey" : "reminder"; }
 
-// One message through a channel (message.queue); the refusal's reason, or "".
-std::string queue_one(const LessonModel& m, const LessonBoardRow& r, const char* key, const std::string& text,
-                      const std::string& channel_id) {
-    Json recipient{{"role", "parent"}};
-    if (!r.parent_phone.empty()) recipient["address"] = r.parent_phone;
-    Json args{{"id", workspace().new_id("msg")}, {"kind", kind_of(key)}, {"studentId", r.student_id},
-              {"lessonId", m.lesson.id}, {"recipient", recipient}, {"channel", channel_id}, {"text", text},
-              {"templateId", key}, {"at", now_ms()}};
-    if (std::string by = workspace().actor_id(); !by.empty()) args["by"] = by;
-    const Workspace::Submitted s = workspace().submit(Mutation{"message.queue", args});
-    return s.ok ? "" : s.reason;
-}
-
-// One message the tutor sends from the clipboard, recorded as sent.
-std::string record_copied(const LessonModel& m, const LessonBoardRow& r, const char* key, const std::string& text) {
-    Json args = event_args(m, "message_sent", r.student_id);
-    args["value"] = key;
-    args["channel"] = "wechat";
-    args["text"] = text;
-    const Workspace::Submitted s = workspace().submit(Mutation{"event.record", args});
-    return s.ok ? "" : s.reason;
-}
-
-std::string joined(const std::vector<std::string>& names) {
-    std::string out;
-    for (const std::string& n : names) out += (out.empty() ? "" : "、") + n;
-    return out;
-}
-
 }  // namespace
 
 LessonActionResult send_lesson_messages(const LessonModel& m, const std::vector<const LessonBoardRow*>& targets,
                                         const char* key, const std::string& channel_id) {
-    if (targets.empty()) return {false, ui::tr("lessons.send.nobody")};
-    const ChannelSummary* channel = channel_id.empty() ? nullptr : channel_directory().find(channel_id);
-    if (!channel_id.empty() && (!channel || !channel->enabled))
-        return {false, ui::format("lessons.send.no_channel", {{"channel", channel_id}})};
-    std::vector<std::string> no_phone, refused;
-    std::string clipboard, reason;
-    int sent = 0;
-    for (const LessonBoardRow* r : targets) {
-        const std::string text = lesson_message_text(m, key, r->student_id);
-        if (text.empty()) return {false, ui::format("lessons.send.no_template", {{"key", key}})};
-        if (channel && channel->type == "sms" && r->parent_phone.empty()) {
-            no_phone.push_back(r->name);
-            continue;
-        }
-        const std::string why = channel ? queue_one(m, *r, key, text, channel->id) : record_copied(m, *r, key, text);
-        if (!why.empty()) {
-            refused.push_back(r->name);
-            reason = why;
-            continue;
-        }
-        if (!channel) clipboard += (clipboard.empty() ? "" : "\n\n") + text;
-        ++sent;
-    }
-    if (!clipboard.empty()) ImGui::SetClipboardText(clipboard.c_str());
-    std::string line = ui::format(channel ? (platform::online() ? "lessons.send.queued" : "lessons.send.queued_offline")
-                                          : "lessons.send.copied",
-                                  {{"count", std::to_string(sent)}, {"channel", channel_id}});
-    if (!no_phone.empty()) line += " " + ui::format("lessons.send.skipped_phone", {{"names", joined(no_phone)}});
-    if (!refused.empty()) line += " " + ui::format("lessons.send.refused", {{"names", joined(refused)}, {"reason", reason}});
-    platform::request_redraw();
-    return {no_phone.empty() && refused.empty(), line};
+    std::vector<ParentMessage> messages;
+    for (const LessonBoardRow* r : targets)
+        messages.push_back({r->student_id, r->name, r->parent_phone, lesson_message_text(m, key, r->student_id)});
+    const ParentMessagesSent sent = send_parent_messages(messages, kind_of(key).c_str(), key, m.lesson.id, channel_id);
+    return {sent.ok, sent.line};
 }
 
 LessonActionResult mark_attendance(const LessonModel& m, const std::string& student_id, const char* value) {

@@ -1,5 +1,7 @@
 #include "views/lesson_picker.h"
 
+#include <algorithm>
+
 #include "app_state.h"
 #include "core/roster.h"
 #include "i18n/translator.h"
@@ -83,7 +85,13 @@ std::string local_day_and_time(const State& state, TimeMs at) {
 std::string lesson_label(const State& state, const std::string& lesson_id) {
     auto it = state.lessons.find(lesson_id);
     if (it == state.lessons.end()) return lesson_id;
-    return ui::format("lesson_picker.lesson", {{"number", std::to_string(it->second.number)}, {"title", it->second.title}});
+    const std::string number = std::to_string(it->second.number);
+    // A title that only says the number again ("第6课", "Lesson 6") is not repeated.
+    std::string bare = it->second.title;
+    bare.erase(std::remove(bare.begin(), bare.end(), ' '), bare.end());
+    if (bare.empty() || bare == "第" + number + "课" || bare == "第" + number + "讲" || bare == "Lesson" + number)
+        return ui::format("lesson_picker.lesson_number", {{"number", number}});
+    return ui::format("lesson_picker.lesson", {{"number", number}, {"title", it->second.title}});
 }
 
 const ClassLesson* chosen_class_lesson() {

@@ -86,9 +86,11 @@ const TodayModel& today_model(const std::string& tutor_id) {
     const bool only_data_changed = key.minute == cached.minute && key.user == cached.user && key.tutor == cached.tutor;
     if (model.ready && only_data_changed && pacer.defer()) return model;
     cached = key;
-    // "now" is the start of the minute, so every frame of that minute shows the same board.
+    // The board is kept until the data or the minute changes, so every frame of it is the same.
+    // It is computed at this very moment, not the minute's start: an event just recorded (a B
+    // grade that opens a 1-on-1 task) counts at once, not a minute later.
     pacer.started();
-    recompute(model, *state, ws.account(), tutor_id, key.minute * kMinuteMs);
+    recompute(model, *state, ws.account(), tutor_id, now);
     pacer.finished();
     return model;
 }

@@ -1,0 +1,90 @@
+#include "views/parent_messages.h"
+
+#include "js_reply.h"
+#include "offline/channel_list.h"
+#include "offline/workspace.h"
+#include "platform.h"
+#include "ui_text.h"
+
+#include <imgui.h>
+
+namespace wb::app {
+namespace {
+
+int64_t now_ms() { return static_cast<int64_t>(js::now_utc_ms()); }
+
+// One message through a channel (message.queue); the refusal's reason, or "".
+std::string queue_one(const ParentMessage& p, const char* kind, const char* key, const std::string& lesson_id,
+                      const std::string& channel_id, const std::string& id) {
+    Json recipient{{"role", "parent"}};
+    if (!p.phone.empty()) recipient["address"] = p.phone;
+    Json args{{"id", id}, {"kind", kind}, {"studentId", p.student_id}, {"recipient", recipient},
+              {"channel", channel_id}, {"text", p.text}, {"templateId", key}, {"at", now_ms()}};
+    if (!lesson_id.empty()) args["lessonId"] = lesson_id;
+    if (std::string by = workspace().actor_id(); !by.empty()) args["by"] = by;
+    const Workspace::Submitted s = workspace().submit(Mutation{"message.queue", args});
+    return s.ok ? "" : s.reason;
+}
+
+// One message the tutor sends from the clipboard, recorded as sent.
+std::string record_copied(const ParentMessage& p, const char* key, const std::string& lesson_id) {
+    Json args{{"id", workspace().new_id("lesson")}, {"kind", "message_sent"}, {"at", now_ms()},
+              {"studentId", p.student_id}, {"source", "manual"}, {"value", key}, {"channel", "wechat"},
+              {"text", p.text}};
+    if (!lesson_id.empty()) args["lessonId"] = lesson_id;
+    if (std::string actor = workspace().actor_id(); !actor.empty()) args["actorId"] = actor;
+    const Workspace::Submitted s = workspace().submit(Mutation{"event.record", args});
+    return s.ok ? "" : s.reason;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : "、") + n;
+    return out;
+}
+
+}  // namespace
+
+ParentMessagesSent send_parent_messages(const std::vector<ParentMessage>& messages, const char* kind,
+                                        const char* template_key, const std::string& lesson_id,
+                                        const std::string& channel_id) {
+    ParentMessagesSent out;
+    if (messages.empty()) { out.line = ui::tr("lessons.send.nobody"); return out; }
+    const ChannelSummary* channel = channel_id.empty() ? nullptr : channel_directory().find(channel_id);
+    if (!channel_id.empty() && (!channel || !channel->enabled)) {
+        out.line = ui::format("lessons.send.no_channel", {{"channel", channel_id}});
+        return out;
+    }
+    for (const ParentMessage& p : messages)
+        if (p.text.empty()) { out.line = ui::format("lessons.send.no_template", {{"key", template_key}}); return out; }
+    std::vector<std::string> no_phone, refused;
+    std::string clipboard, reason;
+    for (const ParentMessage& p : messages) {
+        if (channel && channel->type == "sms" && p.phone.empty()) {
+            no_phone.push_back(p.name);
+            continue;
+        }
+        const std::string id = channel ? workspace().new_id("msg") : "";
+        const std::string why = channel ? queue_one(p, kind, template_key, lesson_id, channel->id, id)
+                                        : record_copied(p, template_key, lesson_id);
+        if (!why.empty()) {
+            refused.push_back(p.name);
+            reason = why;
+            continue;
+        }
+        if (!channel) clipboard += (clipboard.empty() ? "" : "\n\n") + p.text;
+        out.sent.push_back(p.student_id);
+        out.message_ids.push_back(id);
+    }
+    if (!clipboard.empty()) ImGui::SetClipboardText(clipboard.c_str());
+    out.line = ui::format(channel ? (platform::online() ? "lessons.send.queued" : "lessons.send.queued_offline")
+                                  : "lessons.send.copied",
+                          {{"count", std::to_string(out.sent.size())}, {"channel", channel_id}});
+    if (!no_phone.empty()) out.line += " " + ui::format("lessons.send.skipped_phone", {{"names", joined(no_phone)}});
+    if (!refused.empty()) out.line += " " + ui::format("lessons.send.refused", {{"names", joined(refused)}, {"reason", reason}});
+    out.ok = no_phone.empty() && refused.empty();
+    platform::request_redraw();
+    return out;
+}
+
+}  // namespace wb::app
