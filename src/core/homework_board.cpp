@@ -112,9 +112,11 @@ std::vector<ExcellentWork> excellent_works(const State& state, const std::vector
     const EventHistory history(state, now);
     std::vector<ExcellentWork> out;
     for (const std::string& sid : students) {
-        std::map<std::string, std::pair<std::string, std::string>> graded;  // lesson -> grade, comment so far
-        for (const Event* e : history.of(sid)) {
+        // The work's grade and comment as they are now (a work is often chosen before it is graded).
+        std::map<std::string, std::pair<std::string, std::string>> graded;  // lesson -> grade, comment
+        for (const Event* e : history.of(sid))
             if (e->kind == EventKind::Grade) graded[e->lesson_id] = {e->value, e->text};
+        for (const Event* e : history.of(sid)) {
             if (e->kind != EventKind::ExcellentWork) continue;
             ExcellentWork w;
             w.event_id = e->id;

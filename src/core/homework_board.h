@@ -64,7 +64,7 @@ struct LeaderboardEntry {
 std::vector<LeaderboardEntry> class_leaderboard(const HomeworkBoard& board);
 
 // The excellent-works library [优秀作业] of the given classes: every work the tutor chose, newest
-// first, with the grade and comment the work had when it was chosen.
+// first, with the work's grade and comment (as of `now`).
 struct ExcellentWork {
     std::string event_id;
     std::string student_id;

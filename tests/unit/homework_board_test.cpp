@@ -104,7 +104,7 @@ TEST_CASE("homework board: the leaderboard ranks by grade, then by who submitted
     CHECK(list[3].rank == 4);
 }
 
-TEST_CASE("homework board: excellent works are listed newest first with the grade they had; feedback goes to the graded without it")
+TEST_CASE("homework board: excellent works are listed newest first with their grade; feedback goes to the graded without it")
 {
     State s = small_roster("Asia/Shanghai", kStart, 2, 3);
     record(s, "h1", "homework_submitted", kEnd + kHourMs, {{"studentId", "s1"}, {"lessonId", "c1-l1"}});
@@ -112,7 +112,7 @@ TEST_CASE("homework board: excellent works are listed newest first with the grad
     record(s, "g1", "grade", kEnd + 2 * kHourMs, {{"studentId", "s1"}, {"lessonId", "c1-l1"}, {"value", "S"}, {"text", "great"}});
     record(s, "g2", "grade", kEnd + 2 * kHourMs, {{"studentId", "s2"}, {"lessonId", "c1-l1"}, {"value", "A"}});
     record(s, "f2", "feedback_sent", kEnd + 3 * kHourMs, {{"studentId", "s2"}, {"lessonId", "c1-l1"}});
-    record(s, "x1", "excellent_work", kEnd + 4 * kHourMs, {{"studentId", "s1"}, {"lessonId", "c1-l1"}, {"text", "tidy code"}});
+    record(s, "x1", "excellent_work", kEnd + 90 * kMinuteMs, {{"studentId", "s1"}, {"lessonId", "c1-l1"}, {"text", "tidy code"}});
     record(s, "x2", "excellent_work", kEnd + 5 * kHourMs, {{"studentId", "s2"}, {"lessonId", "c1-l1"}});
     const MutationResult refused = apply(s, Mutation{"event.record", {{"id", "x3"}, {"kind", "excellent_work"}, {"at", kEnd}, {"studentId", "s3"}}});
     CHECK_FALSE(refused.ok);  // an excellent work is a work of a lesson
@@ -125,7 +125,7 @@ TEST_CASE("homework board: excellent works are listed newest first with the grad
     const auto works = excellent_works(s, {"k1"}, kEnd + 7 * kHourMs);
     REQUIRE(works.size() == 1);
     CHECK(works[0].student_id == "s1");
-    CHECK(works[0].grade == "S");
+    CHECK(works[0].grade == "S");  // chosen before it was graded
     CHECK(works[0].comment == "great");
     CHECK(works[0].why == "tidy code");
     CHECK(excellent_works(s, {"k1"}, kEnd + 5 * kHourMs + 30 * kMinuteMs).size() == 2);  // before the retraction
