@@ -272,6 +272,8 @@ Phrase explain(const MetricValue& v, std::string key)
     return {std::move(key), {{"numerator", std::to_string(v.numerator)}, {"denominator", std::to_string(v.denominator)}}};
 }
 
+}  // namespace
+
 const Target* template_target(const SopTemplate& tpl, const std::string& id)
 {
     auto scan = [&](const std::vector<MetricRef>& refs) -> const Target* {
@@ -288,8 +290,6 @@ const Target* template_target(const SopTemplate& tpl, const std::string& id)
     }
     return nullptr;
 }
-
-}  // namespace
 
 MetricValue compute_metric(const State& state, const std::string& id, const MetricQuery& query)
 {

@@ -38,6 +38,8 @@ struct MetricValue {
 std::vector<MetricValue> compute_metrics(const State& state, const SopTemplate& tpl, const MetricQuery& query);
 // One metric by id (see metric_catalog()); targets are not filled in.
 MetricValue compute_metric(const State& state, const std::string& id, const MetricQuery& query);
+// The template's target for metric `id` (the first place the template names it), or nullptr.
+const Target* template_target(const SopTemplate& tpl, const std::string& id);
 // The 3-minute rule of call_3min_rate: a reached call of at least 3 minutes counts.
 bool counts_as_3min_call(const Event& e);
 // Every key MetricValue::explanation can hold.

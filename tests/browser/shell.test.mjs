@@ -66,12 +66,11 @@ test('the chosen language survives a reload', async () => {
   await page.close();
 });
 
-test('views open through the test interface and show their empty state', async () => {
+test('views open through the test interface; an unknown view is refused', async () => {
   const { page } = app;
-  // Renewal is still an empty state (issue 7).
   assert.equal(await page.evaluate(() => window.workbench.openView('renewal')), true);
   assert.equal(await page.evaluate(() => window.workbench.currentView()), 'renewal');
-  await waitForLabels(page, ['暂无续报进度']);
+  await waitForLabels(page, ['我的学员']);
   assert.equal(await page.evaluate(() => window.workbench.openView('no-such-view')), false);
   assert.equal(await page.evaluate(() => window.workbench.currentView()), 'renewal');
 });

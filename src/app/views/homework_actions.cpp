@@ -30,13 +30,6 @@ std::string student_name(const HomeworkModel& m, const std::string& student_id) 
     return r && !r->name.empty() ? r->name : student_id;
 }
 
-std::string parent_phone(const std::string& student_id) {
-    const State* state = workspace().view();
-    if (!state) return "";
-    auto s = state->students.find(student_id);
-    return s == state->students.end() ? "" : s->second.parent_phone;
-}
-
 }  // namespace
 
 HomeworkActionResult urge_missing(const HomeworkModel& m, const std::vector<std::string>& student_ids,
@@ -44,7 +37,7 @@ HomeworkActionResult urge_missing(const HomeworkModel& m, const std::vector<std:
     if (student_ids.empty()) return {false, ui::tr("homework.urge.nobody")};
     std::vector<ParentMessage> messages;
     for (const std::string& id : student_ids)
-        messages.push_back({id, student_name(m, id), parent_phone(id), homework_message_text(m, kUrgeKey, id)});
+        messages.push_back({id, student_name(m, id), parent_phone_of(id), homework_message_text(m, kUrgeKey, id)});
     const ParentMessagesSent sent = send_parent_messages(messages, "urge", kUrgeKey, m.lesson.id, channel_id);
     return {sent.ok, sent.line};
 }
@@ -76,7 +69,7 @@ HomeworkActionResult send_feedback(const HomeworkModel& m, const std::vector<con
     if (targets.empty()) return {false, ui::tr("homework.feedback.nobody")};
     std::vector<ParentMessage> messages;
     for (const HomeworkRow* r : targets)
-        messages.push_back({r->student_id, r->name, parent_phone(r->student_id),
+        messages.push_back({r->student_id, r->name, parent_phone_of(r->student_id),
                             homework_message_text(m, kFeedbackKey, r->student_id,
                                                   {{"grade", r->grade}, {"comment", r->comment}})});
     const ParentMessagesSent sent = send_parent_messages(messages, "feedback", kFeedbackKey, m.lesson.id, channel_id);

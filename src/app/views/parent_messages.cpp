@@ -45,6 +45,13 @@ std::string joined(const std::vector<std::string>& names) {
 
 }  // namespace
 
+std::string parent_phone_of(const std::string& student_id) {
+    const State* state = workspace().view();
+    if (!state) return "";
+    auto s = state->students.find(student_id);
+    return s == state->students.end() ? "" : s->second.parent_phone;
+}
+
 ParentMessagesSent send_parent_messages(const std::vector<ParentMessage>& messages, const char* kind,
                                         const char* template_key, const std::string& lesson_id,
                                         const std::string& channel_id) {

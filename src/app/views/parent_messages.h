@@ -24,6 +24,9 @@ struct ParentMessagesSent {
     std::vector<std::string> message_ids;  // per sent: the outbox message's id, "" when copied
 };
 
+// The parent's phone of a student in the open data ("" when unknown).
+std::string parent_phone_of(const std::string& student_id);
+
 // `kind`: the outbox's message kind ("survey", "reminder", "urge", "feedback"); `template_key` is
 // recorded with each message. `channel_id` "" = copy and send myself.
 ParentMessagesSent send_parent_messages(const std::vector<ParentMessage>& messages, const char* kind,
