@@ -181,6 +181,7 @@ def suite_browser(tally):
     os.makedirs(ARTIFACTS, exist_ok=True)
     env = dict(os.environ,
                WB_SERVER_BIN=os.path.join(BUILD, "native", "src", "server", "workbench-server"),
+               WB_CLI_BIN=os.path.join(BUILD, "native", "src", "cli", "workbench-cli"),
                WB_SITE_DIR=os.path.join(BUILD, "web", "site"),
                WB_ARTIFACTS=ARTIFACTS)
     tap = os.path.join(ARTIFACTS, "browser.tap")

@@ -34,6 +34,9 @@ void animate_until(double until_ms);
 double now_ms();                 // monotonic milliseconds (performance.now())
 std::uint64_t frames_drawn();    // frames rendered since start
 bool idle();                     // the loop is paused and no wake-up timer is pending
+// Counts WebGL contexts: it moves on when a lost context is restored, and every GL object the
+// app made itself (programs, textures) must then be made again.
+std::uint64_t gl_generation();
 
 // Runs `hook` after every frame, once ImGui has rendered (the accessibility mirror compares
 // what is focused with what it last told the page). Register at start-up.

@@ -71,6 +71,7 @@ struct State {
     double css_w = 0, css_h = 0, ratio = 1;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     bool context_lost = false;        // between webglcontextlost and webglcontextrestored
+    std::uint64_t gl_generation = 1;  // see platform::gl_generation()
     bool in_frame = false;            // tick() is running (a synchronous frame must not nest)
 };
 State g_state;
@@ -365,6 +366,7 @@ void animate_until(double until_ms) {
 
 double now_ms() { return emscripten_performance_now(); }
 std::uint64_t frames_drawn() { return g_state.frames; }
+std::uint64_t gl_generation() { return g_state.gl_generation; }
 bool idle() { return g_state.paused && g_state.wake_timer == 0 && g_state.later_timer == 0; }
 
 FontBytes take_preloaded_font() {
@@ -426,6 +428,7 @@ EMSCRIPTEN_KEEPALIVE void wb_platform_context_restored() {
     using namespace wb::platform;
     emscripten_webgl_make_context_current(g_state.gl);
     ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    ++g_state.gl_generation;
     g_state.context_lost = false;
     wake();
 }

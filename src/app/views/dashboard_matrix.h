@@ -1,10 +1,23 @@
 #pragma once
 // The dashboard's student × lesson matrix (attendance, homework, grade per cell), drawn with the
-// app's own GL program (shaders/) for the signed-in user's scope: a tutor's classes, a manager's
-// team, an admin everyone. Fills the available content region.
+// app's own GL program (shaders/, views/matrix_gl.h) for the dashboard's scope: names on the left,
+// lesson numbers on top, a legend with the counts, a tooltip per cell. Only the visible rows are
+// drawn, so a manager's whole team scrolls smoothly. Fills the rest of the content region.
+#include <imgui.h>
 
 namespace wb::app {
 
-void draw_dashboard_matrix();
+struct DashboardModel;
+
+void draw_dashboard_matrix(const DashboardModel& m);
+
+// Where the last frame drew the matrix (tests: which pixel shows which cell).
+struct MatrixLayout {
+    ImVec2 min, max;      // the matrix's visible rectangle on the canvas
+    float first_row = 0;  // the row at its top
+    float cell_w = 0, cell_h = 0;
+    int hover_column = -1, hover_row = -1;
+};
+const MatrixLayout& matrix_layout();
 
 }  // namespace wb::app
