@@ -118,14 +118,20 @@ void section_title(const std::string& text) {
     ui::note_drawn(text.c_str());
 }
 
-bool text_field(const char* id, const char* label, char* buffer, int size, bool password, float width) {
+namespace {
+
+// A labelled field: the label above it, or (`label_width` > 0) to its left on the same line.
+bool labelled_field(const char* id, const char* label, char* buffer, int size, bool password, float width,
+                    float label_width) {
     const theme::Palette& pal = theme::palette();
+    if (label_width > 0) ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, pal.text_secondary);
     ImGui::TextUnformatted(label);
     ImGui::PopStyleColor();
     ui::note_drawn(label);
+    if (label_width > 0) ImGui::SameLine(label_width);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 6.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 8));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, label_width > 0 ? 5 : 8));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
     ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32_WHITE);
     ImGui::PushStyleColor(ImGuiCol_Border, pal.border);
@@ -140,6 +146,16 @@ bool text_field(const char* id, const char* label, char* buffer, int size, bool 
     // The field's rectangle, under its label, so tests can click into it.
     ui::note_drawn_at((std::string(label) + "#field").c_str(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     return entered;
+}
+
+}  // namespace
+
+bool text_field(const char* id, const char* label, char* buffer, int size, bool password, float width) {
+    return labelled_field(id, label, buffer, size, password, width, 0.0f);
+}
+
+bool inline_text_field(const char* id, const char* label, char* buffer, int size, float label_width) {
+    return labelled_field(id, label, buffer, size, false, 0.0f, label_width);
 }
 
 bool search_field(const char* id, const char* hint, char* buffer, int size, float width) {

@@ -30,6 +30,10 @@ void section_title(const std::string& text);
 bool text_field(const char* id, const char* label, char* buffer, int size, bool password = false,
                 float width = 0.0f);
 
+// The same with the label on its left, the field from `label_width` to the end of the line
+// (dense forms such as the template editor's fields).
+bool inline_text_field(const char* id, const char* label, char* buffer, int size, float label_width);
+
 // A single-line search field with a hint inside and no label above (roster search, filters).
 // The hint names it for screen readers. Returns true when the text changed.
 bool search_field(const char* id, const char* hint, char* buffer, int size, float width = 0.0f);
