@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 using nlohmann::json;
 
 namespace wb::app {
@@ -19,6 +21,8 @@ json color(const ImVec4& c) {
     return json::array({static_cast<int>(c.x * 255 + 0.5f), static_cast<int>(c.y * 255 + 0.5f), static_cast<int>(c.z * 255 + 0.5f)});
 }
 
+constexpr size_t kMissingShown = 200;   // a 10 000-student team's lists stay a small answer
+
 json metrics_json(const DashboardModel& m) {
     json out = json::array();
     for (const DashboardMetric& d : m.board.metrics) {
@@ -27,7 +31,9 @@ json metrics_json(const DashboardModel& m) {
         for (const MetricValue& t : d.trend) trend.push_back({{"numerator", t.numerator}, {"denominator", t.denominator}, {"measured", t.measured}});
         out.push_back({{"id", v.id}, {"measured", v.measured}, {"value", v.value}, {"numerator", v.numerator},
                        {"denominator", v.denominator}, {"met", v.met}, {"hasTarget", v.has_target}, {"shown", metric_value_text(v)},
-                       {"target", metric_target_text(v)}, {"missing", v.missing}, {"owner", d.owner_path}, {"trend", trend}});
+                       {"target", metric_target_text(v)}, {"missingCount", v.missing.size()},
+                       {"missing", std::vector<std::string>(v.missing.begin(), v.missing.begin() + std::min<size_t>(v.missing.size(), kMissingShown))},
+                       {"owner", d.owner_path}, {"trend", trend}});
     }
     return out;
 }
@@ -46,7 +52,8 @@ json matrix_json(const DashboardModel& m) {
     json palette = json::array();
     for (const ImVec4& c : matrix_gl::palette().states) palette.push_back(color(c));
     return {{"rows", m.matrix.rows.size()}, {"columns", m.matrix.columns}, {"first", rows},
-            {"rect", {l.min.x, l.min.y, l.max.x, l.max.y}}, {"firstRow", l.first_row}, {"cellW", l.cell_w},
+            {"rect", {l.min.x, l.min.y, l.max.x, l.max.y}},
+            {"window", {l.window_min.x, l.window_min.y, l.window_max.x, l.window_max.y}}, {"firstRow", l.first_row}, {"cellW", l.cell_w},
             {"cellH", l.cell_h}, {"hover", {l.hover_column, l.hover_row}}, {"palette", palette},
             {"framesDrawn", matrix_gl::frames_drawn()}, {"glError", matrix_gl::last_error()}};
 }

@@ -39,7 +39,7 @@ after(async () => {
   console.log(`roster at ${total} students (${lessons} lessons): server seed ${timings.seed} ms, sign-in + sync ` +
               `${timings.signInSync} ms, first draw ${timings.firstDraw} ms (rows ${timings.buildMs} ms, risk ` +
               `${JSON.stringify(timings.riskFit)}), sort by click ${timings.sort} ms, filter ${timings.filter} ms, ` +
-              `search ${timings.search} ms`);
+              `search ${timings.search} ms, dashboard ${timings.dashboard} ms, matrix scroll ${timings.matrixScroll}`);
   await app?.context.close();
   await browser?.close();
   await server?.stop();
@@ -104,4 +104,38 @@ test('typing a phone tail finds the students whose phone ends with it', async ()
   timings.search = Date.now() - t;
   const state = await roster(page, { first: total });
   assert.deepEqual(state.rows.map((r) => r.id).sort(), expected.map((r) => r.id).sort());
+});
+
+test(`the dashboard's matrix holds all ${total} students and scrolls to the last with the wheel`, async () => {
+  const { page } = app;
+  const t = Date.now();
+  await page.evaluate(() => window.workbench.openView('dashboard'));
+  await page.waitForFunction(() => window.workbench.query('dashboard.state').ready, null, { timeout: 120000, polling: 500 });
+  timings.dashboard = Date.now() - t;
+  let d = await page.evaluate(() => window.workbench.query('dashboard.state'));
+  const active = d.metrics.find((m) => m.id === 'students_per_tutor').numerator;
+  assert.equal(d.matrix.rows, active, 'one row per active student of the team');
+  assert.ok(active > total * 0.95 && active <= total, `${active} of ${total} are active`);
+  assert.equal(d.matrix.glError, '');
+  const canvas = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { x: r.left, y: r.top }; });
+  const [x0, y0, x1, y1] = d.matrix.rect;
+  const rowsInView = (y1 - y0) / d.matrix.cellH;
+  // A few wheel notches move it on; then the scrollbar's thumb is dragged to the bottom in steps.
+  await page.mouse.move(canvas.x + (x0 + x1) / 2, canvas.y + (y0 + y1) / 2);
+  await page.mouse.wheel(0, 300);
+  await page.waitForFunction(() => window.workbench.query('dashboard.state').matrix.firstRow > 0, null, { timeout: 10000 });
+  const [, wy0, wx1, wy1] = d.matrix.window;
+  const frames0 = await page.evaluate(() => window.workbench.frameCount());
+  const t1 = Date.now();
+  await page.mouse.move(canvas.x + wx1 - 4, canvas.y + wy0 + 6);
+  await page.mouse.down();
+  for (let i = 1; i <= 40; ++i) await page.mouse.move(canvas.x + wx1 - 4, canvas.y + wy0 + 6 + (wy1 - wy0 + 40) * i / 40);
+  await page.mouse.up();
+  await page.waitForFunction(([n, v]) => window.workbench.query('dashboard.state').matrix.firstRow >= n - v - 1, [d.matrix.rows, rowsInView],
+    { timeout: 30000, polling: 200 });
+  const frames = (await page.evaluate(() => window.workbench.frameCount())) - frames0;
+  timings.matrixScroll = `${frames} frames in ${Date.now() - t1} ms`;
+  d = await page.evaluate(() => window.workbench.query('dashboard.state'));
+  assert.ok(d.matrix.framesDrawn > frames / 2, 'the shader drew the scrolled frames');
+  await page.screenshot({ path: path.join(artifactsDir(), 'dashboard-10k-bottom.png') });
 });

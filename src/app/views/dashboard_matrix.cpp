@@ -118,6 +118,8 @@ void draw_dashboard_matrix(const DashboardModel& m) {
     MatrixLayout& l = layout();
     l.min = ImVec2(origin.x + kNameW, window_min.y);
     l.max = ImVec2(l.min.x + mx.columns * kCellW, window_min.y + visible_h);
+    l.window_min = window_min;
+    l.window_max = ImVec2(window_min.x + ImGui::GetWindowWidth(), window_min.y + visible_h);
     l.first_row = (window_min.y - origin.y) / kCellH;   // the child has no padding: origin moves with the scroll
     l.cell_w = kCellW;
     l.cell_h = kCellH;

@@ -14,6 +14,7 @@ void draw_dashboard_matrix(const DashboardModel& m);
 // Where the last frame drew the matrix (tests: which pixel shows which cell).
 struct MatrixLayout {
     ImVec2 min, max;      // the matrix's visible rectangle on the canvas
+    ImVec2 window_min, window_max;   // the scrolling region around it (its scrollbar on the right)
     float first_row = 0;  // the row at its top
     float cell_w = 0, cell_h = 0;
     int hover_column = -1, hover_row = -1;

@@ -96,7 +96,13 @@ std::string student_name(const std::string& id) {
 void draw_missing(const DashboardMetric& metric) {
     ImGui::Indent(16);
     int shown = 0;
+    constexpr int kShown = 120;   // a team's list of thousands: the first ones, and how many more
     for (const std::string& id : metric.value.missing) {
+        if (shown == kShown) {
+            label(ui::format("dashboard.students.more", {{"count", std::to_string(metric.value.missing.size() - kShown)}}),
+                  theme::palette().text_tertiary);
+            break;
+        }
         const std::string name = student_name(id);
         if (shown++ % 8) ImGui::SameLine();
         ImGui::PushID(id.c_str());
