@@ -5,7 +5,7 @@
 #include "js_reply.h"
 #include "offline/workspace.h"
 #include "ui_text.h"
-#include "views/recompute_pacer.h"
+#include "views/model_cache.h"
 
 namespace wb::app {
 namespace {
@@ -72,23 +72,15 @@ DashboardChoice& dashboard_choice() {
 
 const DashboardModel& dashboard_model() {
     static DashboardModel model;
-    static std::string key;
+    static ModelCache cache;
     const State* state = workspace().view();
-    if (!state) { model = DashboardModel{}; key.clear(); return model; }
+    if (!state) { model = DashboardModel{}; cache.reset(); return model; }
     const TimeMs now = static_cast<TimeMs>(js::now_utc_ms());
     const DashboardChoice& c = dashboard_choice();
     const std::string user = workspace().account().user_id;
-    const std::string settings = user + "/" + std::to_string(c.scope) + "/" + std::to_string(c.period) + "/" +
-                                 std::to_string(static_cast<int>(ui::language())) + "/" + std::to_string(now / kMinuteMs);
-    const std::string now_key = std::to_string(workspace().data_version()) + "/" + settings;
-    if (key == now_key) return model;
-    // While a sync streams pages in, recompute at a pace, not per page.
-    static RecomputePacer pacer;
-    if (model.ready && key.size() > settings.size() && key.compare(key.size() - settings.size(), settings.size(), settings) == 0 &&
-        pacer.defer())
-        return model;
-    pacer.started();
-    key = now_key;
+    const std::string key = user + "/" + std::to_string(c.scope) + "/" + std::to_string(c.period) + "/" +
+                            std::to_string(static_cast<int>(ui::language()));
+    if (!cache.stale(workspace().data_version(), now, key, model.ready)) return model;
     const int computations = model.computations + 1;
     const uint64_t version = model.version + 1;
     model = DashboardModel{};
@@ -96,7 +88,7 @@ const DashboardModel& dashboard_model() {
     model.version = version;
     // Whole seconds, as workbench-cli takes times: the same period gives the same numbers there.
     build(model, *state, user, now / 1000 * 1000);
-    pacer.finished();
+    cache.built();
     return model;
 }
 

@@ -5,7 +5,7 @@
 #include "offline/workspace.h"
 #include "ui_text.h"
 #include "views/lesson_picker.h"
-#include "views/recompute_pacer.h"
+#include "views/model_cache.h"
 
 namespace wb::app {
 namespace {
@@ -30,31 +30,22 @@ void build(HomeworkModel& model, const State& state, const ClassLesson& chosen, 
 
 const HomeworkModel& homework_model() {
     static HomeworkModel model;
-    static uint64_t version = ~uint64_t(0);
-    static int64_t minute = -1;
-    static std::string key;   // user / class / lesson
+    static ModelCache cache;
     const State* state = workspace().view();
     const ClassLesson* chosen = state ? chosen_class_lesson() : nullptr;
     if (!state || !chosen) {
         model = HomeworkModel{};
-        version = ~uint64_t(0);
+        cache.reset();
         return model;
     }
     const TimeMs now = static_cast<TimeMs>(js::now_utc_ms());
     const std::string who = workspace().account().user_id + "/" + chosen->class_id + "/" + chosen->lesson_id;
-    if (version == workspace().data_version() && minute == now / kMinuteMs && key == who) return model;
-    // While a sync streams pages in, recompute at a pace, not per page.
-    static RecomputePacer pacer;
-    if (minute == now / kMinuteMs && key == who && model.ready && pacer.defer()) return model;
-    pacer.started();
-    version = workspace().data_version();
-    minute = now / kMinuteMs;
-    key = who;
+    if (!cache.stale(workspace().data_version(), now, who, model.ready)) return model;
     const int computations = model.computations + 1;
     model = HomeworkModel{};
     model.computations = computations;
     build(model, *state, *chosen, now);
-    pacer.finished();
+    cache.built();
     return model;
 }
 

@@ -6,7 +6,7 @@
 #include "offline/workspace.h"
 #include "ui_text.h"
 #include "views/lesson_picker.h"
-#include "views/recompute_pacer.h"
+#include "views/model_cache.h"
 
 namespace wb::app {
 namespace {
@@ -17,26 +17,17 @@ constexpr TimeMs kClockSkewMs = 5 * kMinuteMs;
 
 const LessonModel& lesson_model() {
     static LessonModel model;
-    static uint64_t version = ~uint64_t(0);
-    static int64_t minute = -1;
-    static std::string key;   // user / class / lesson
+    static ModelCache cache;
     const State* state = workspace().view();
     const ClassLesson* chosen = state ? chosen_class_lesson() : nullptr;
     if (!state || !chosen) {
         model = LessonModel{};
-        version = ~uint64_t(0);
+        cache.reset();
         return model;
     }
     const TimeMs now = static_cast<TimeMs>(js::now_utc_ms());
     const std::string who = workspace().account().user_id + "/" + chosen->class_id + "/" + chosen->lesson_id;
-    if (version == workspace().data_version() && minute == now / kMinuteMs && key == who) return model;
-    // While a sync streams pages in, recompute at a pace, not per page.
-    static RecomputePacer pacer;
-    if (minute == now / kMinuteMs && key == who && model.ready && pacer.defer()) return model;
-    pacer.started();
-    version = workspace().data_version();
-    minute = now / kMinuteMs;
-    key = who;
+    if (!cache.stale(workspace().data_version(), now, who, model.ready)) return model;
     const int computations = model.computations + 1;
     model = LessonModel{};
     model.computations = computations;
@@ -49,7 +40,7 @@ const LessonModel& lesson_model() {
         model.class_name = c->second.name.empty() ? c->first : c->second.name;
     model.template_error = active_template(*state, model.tpl);
     model.ready = true;
-    pacer.finished();
+    cache.built();
     return model;
 }
 

@@ -4,26 +4,18 @@
 #include "core/schedule.h"
 #include "js_reply.h"
 #include "offline/workspace.h"
-#include "views/recompute_pacer.h"
+#include "views/model_cache.h"
 
 namespace wb::app {
 
 const RenewalModel& renewal_model() {
     static RenewalModel model;
-    static uint64_t version = ~uint64_t(0);
-    static int64_t minute = -1;
-    static std::string user;
+    static ModelCache cache;
     const State* state = workspace().view();
-    if (!state) { model = RenewalModel{}; version = ~uint64_t(0); return model; }
+    if (!state) { model = RenewalModel{}; cache.reset(); return model; }
     const TimeMs now = static_cast<TimeMs>(js::now_utc_ms());
     const std::string who = workspace().account().user_id;
-    if (version == workspace().data_version() && minute == now / kMinuteMs && user == who) return model;
-    static RecomputePacer pacer;
-    if (minute == now / kMinuteMs && user == who && model.ready && pacer.defer()) return model;
-    pacer.started();
-    version = workspace().data_version();
-    minute = now / kMinuteMs;
-    user = who;
+    if (!cache.stale(workspace().data_version(), now, who, model.ready)) return model;
     const int computations = model.computations + 1;
     model = RenewalModel{};
     model.computations = computations;
@@ -39,7 +31,7 @@ const RenewalModel& renewal_model() {
     else if (u != state->users.end() && u->second.role == Role::Tutor) q.tutor_id = who;
     model.funnel = renewal_funnel(*state, model.tpl, visible_class_ids(*state, who), q);
     model.ready = true;
-    pacer.finished();
+    cache.built();
     return model;
 }
 
