@@ -8,7 +8,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser } from './lib/fixture.mjs';
-import { openSignedIn, waitForLabels, artifactsDir, clickLabel, focusEmptyField, waitForIdle } from './lib/browser.mjs';
+import { openSignedIn, waitForLabels, artifactsDir, clickLabel, focusEmptyField, waitForIdle, waitForQuery } from './lib/browser.mjs';
 
 const env = useServerAndBrowser({});
 let app;
@@ -16,15 +16,8 @@ let lesson;
 const handedIn = [];
 
 const homework = (page) => page.evaluate(() => window.workbench.query('homework.state'));
-async function waitForHomework(page, predicate, arg, timeout = 20000) {
-  try {
-    await page.waitForFunction(([p, a]) => new Function('h', 'a', `return (${p})(h, a)`)(window.workbench.query('homework.state'), a),
-      [predicate.toString(), arg], { timeout, polling: 100 });
-  } catch (e) {
-    const h = await homework(page);
-    throw new Error(`${e.message}\nhomework: ${JSON.stringify({ ...h, rows: h.rows?.slice(0, 6) })}`);
-  }
-}
+const waitForHomework = (page, predicate, arg, timeout) =>
+  waitForQuery(page, 'homework.state', predicate, arg, timeout, (h) => JSON.stringify({ ...h, rows: h.rows?.slice(0, 6) }));
 const row = (h, id) => h.rows.find((r) => r.studentId === id);
 const shot = async (page, name) => { await waitForIdle(page).catch(() => {}); await page.screenshot({ path: path.join(artifactsDir(), name) }); };
 

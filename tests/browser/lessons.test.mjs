@@ -10,7 +10,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser } from './lib/fixture.mjs';
-import { openSignedIn, waitForLabels, artifactsDir, clickLabel, focusEmptyField, waitForIdle } from './lib/browser.mjs';
+import { openSignedIn, waitForLabels, artifactsDir, clickLabel, focusEmptyField, waitForIdle, waitForQuery } from './lib/browser.mjs';
 
 // the delivery worker sends the surveys; the clock is moved out of the parents' quiet hours
 const env = useServerAndBrowser({ automation: true, testClock: true });
@@ -49,15 +49,8 @@ async function postReply(phone, text) {
 }
 
 const board = (page) => page.evaluate(() => window.workbench.query('lessons.state'));
-async function waitForBoard(page, predicate, arg, timeout = 30000) {
-  try {
-    await page.waitForFunction(([p, a]) => new Function('b', 'a', `return (${p})(b, a)`)(window.workbench.query('lessons.state'), a),
-      [predicate.toString(), arg], { timeout, polling: 100 });
-  } catch (e) {
-    const b = await board(page);
-    throw new Error(`${e.message}\nboard: ${JSON.stringify({ ...b, lessons: undefined, rows: b.rows?.slice(0, 4) })}`);
-  }
-}
+const waitForBoard = (page, predicate, arg, timeout = 30000) =>
+  waitForQuery(page, 'lessons.state', predicate, arg, timeout, (b) => JSON.stringify({ ...b, lessons: undefined, rows: b.rows?.slice(0, 4) }));
 const row = (b, id) => b.rows.find((r) => r.studentId === id);
 const shot = async (page, name) => { await waitForIdle(page).catch(() => {}); await page.screenshot({ path: path.join(artifactsDir(), name) }); };
 

@@ -6,21 +6,14 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser } from './lib/fixture.mjs';
-import { openSignedIn, waitForLabels, artifactsDir, clickLabel, focusEmptyField, waitForIdle } from './lib/browser.mjs';
+import { openSignedIn, waitForLabels, artifactsDir, clickLabel, focusEmptyField, waitForIdle, waitForQuery } from './lib/browser.mjs';
 
 const env = useServerAndBrowser({});
 let app;
 
 const funnel = (page) => page.evaluate(() => window.workbench.query('renewal.state'));
-async function waitForFunnel(page, predicate, arg, timeout = 20000) {
-  try {
-    await page.waitForFunction(([p, a]) => new Function('f', 'a', `return (${p})(f, a)`)(window.workbench.query('renewal.state'), a),
-      [predicate.toString(), arg], { timeout, polling: 100 });
-  } catch (e) {
-    const f = await funnel(page);
-    throw new Error(`${e.message}\nfunnel: ${JSON.stringify({ ...f, rows: f.rows?.slice(0, 4) })}`);
-  }
-}
+const waitForFunnel = (page, predicate, arg, timeout) =>
+  waitForQuery(page, 'renewal.state', predicate, arg, timeout, (f) => JSON.stringify({ ...f, rows: f.rows?.slice(0, 4) }));
 const row = (f, id) => f.rows.find((r) => r.studentId === id);
 
 before(async () => {

@@ -7,20 +7,13 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser } from './lib/fixture.mjs';
-import { openSignedIn, waitForLabels, waitForWorkspace, artifactsDir, clickLabel, focusEmptyField, waitForIdle } from './lib/browser.mjs';
+import { openSignedIn, waitForLabels, waitForWorkspace, artifactsDir, clickLabel, focusEmptyField, waitForIdle, waitForQuery } from './lib/browser.mjs';
 
 const env = useServerAndBrowser({});
 let admin;
 
 const editor = (page) => page.evaluate(() => window.workbench.query('templates.state'));
-async function waitForEditor(page, predicate, arg, timeout = 20000) {
-  try {
-    await page.waitForFunction(([p, a]) => new Function('e', 'a', `return (${p})(e, a)`)(window.workbench.query('templates.state'), a),
-      [predicate.toString(), arg], { timeout, polling: 100 });
-  } catch (e) {
-    throw new Error(`${e.message}\neditor: ${JSON.stringify(await editor(page)).slice(0, 1500)}`);
-  }
-}
+const waitForEditor = (page, predicate, arg, timeout) => waitForQuery(page, 'templates.state', predicate, arg, timeout);
 const synced = (w) => w.sync.pending === 0 && w.sync.phase === 'synced';
 const taskTitle = (page, id) => page.evaluate((t) => {
   const s = window.workbench.query('today.state');

@@ -128,3 +128,15 @@ export async function focusEmptyField(page, label) {
   await page.keyboard.press('Backspace');
   await page.waitForFunction(() => window.workbench.query('input.active').text === '');
 }
+
+// Waits until `predicate(answer, arg)` holds for window.workbench.query(name) (the predicate runs
+// in the page); on a timeout the error shows `describe(answer)` (default: its JSON, cut short).
+export async function waitForQuery(page, name, predicate, arg, timeout = 20000, describe = (a) => JSON.stringify(a).slice(0, 1500)) {
+  try {
+    await page.waitForFunction(([n, p, a]) => new Function('q', 'a', `return (${p})(q, a)`)(window.workbench.query(n), a),
+      [name, predicate.toString(), arg], { timeout, polling: 100 });
+  } catch (e) {
+    const answer = await page.evaluate((n) => window.workbench.query(n), name);
+    throw new Error(`${e.message}\n${name}: ${describe(answer)}`);
+  }
+}
