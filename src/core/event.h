@@ -6,6 +6,9 @@
 
 namespace wb {
 
+// Renewal warm-up pushes a student may get at most (the template's warm-up rule "1-3, never more").
+inline constexpr int kMaxWarmupPushes = 3;
+
 enum class EventKind {
     Call,               // duration_sec; value: "reached" / "unreached"
     MessageSent,        // channel; value: message template key; text

@@ -55,6 +55,25 @@ std::string check_value(const Event& e)
 
 }  // namespace
 
+namespace {
+
+// The student's renewal warm-up pushes so far, retracted ones left out. (A scan: pushes are
+// recorded one at a time by a person, rarely enough.)
+int warmup_pushes(const State& s, const std::string& student_id)
+{
+    std::set<std::string> pushes, retracted;
+    for (const Event& e : s.events) {
+        if (e.student_id != student_id) continue;
+        if (e.kind == EventKind::RenewalStep && e.value == "warmup") pushes.insert(e.id);
+        if (e.kind == EventKind::Retraction) retracted.insert(e.ref_id);
+    }
+    int n = 0;
+    for (const std::string& id : pushes) n += !retracted.count(id);
+    return n;
+}
+
+}  // namespace
+
 std::string check_event(const State& s, const Event& e)
 {
     if (e.id.empty()) return "args/id: an event needs an id";
@@ -73,6 +92,9 @@ std::string check_event(const State& s, const Event& e)
     if (e.kind == EventKind::Complaint && e.text.empty()) return "args/text: record what the complaint was about";
     if (e.kind == EventKind::TicketResolved && !find_event(s, e.ref_id))
         return "args/refId: no ticket event " + e.ref_id;
+    if (e.kind == EventKind::RenewalStep && e.value == "warmup" && warmup_pushes(s, e.student_id) >= kMaxWarmupPushes)
+        return "args/value: " + e.student_id + " had " + std::to_string(kMaxWarmupPushes) +
+               " renewal warm-up pushes; never more than that";
     return check_value(e);
 }
 

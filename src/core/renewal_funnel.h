@@ -14,8 +14,6 @@ namespace wb {
 // Renewal steps a student has taken, in funnel order.
 enum class RenewalStage { None, WarmedUp, Reserved, Ordered };
 
-inline constexpr int kMaxWarmupPushes = 3;
-
 struct RenewalRow {
     std::string student_id;
     std::string name;

@@ -131,3 +131,19 @@ TEST_CASE("renewal funnel over the demo: the funnel's counts are the metrics' fo
     }
     CHECK(tutors >= 2);
 }
+
+TEST_CASE("a fourth warm-up push is refused by the core, so no client or API can send one; a retracted push frees its place")
+{
+    State s = small_roster("Asia/Shanghai", kStart, 4, 2);
+    for (int i = 0; i < 3; ++i) step(s, "p" + std::to_string(i), "s1", "warmup", kStart + i * kDayMs);
+    const MutationResult fourth = apply(s, Mutation{"event.record", {{"id", "p3"}, {"kind", "renewal_step"}, {"at", kStart + 4 * kDayMs},
+                                                                     {"studentId", "s1"}, {"value", "warmup"}}});
+    CHECK_FALSE(fourth.ok);
+    CHECK(fourth.reason == "args/value: s1 had 3 renewal warm-up pushes; never more than that");
+    step(s, "q0", "s2", "warmup", kStart);  // another student's count is their own
+    must(s, "event.retract", {{"id", "r1"}, {"eventId", "p1"}, {"at", kStart + 5 * kDayMs}, {"by", "t1"}, {"reason", "sent twice"}});
+    step(s, "p4", "s1", "warmup", kStart + 6 * kDayMs);
+    const RenewalFunnel f = renewal_funnel(s, builtin("tutor"), {"k1"}, tutor_query(kStart + 7 * kDayMs));
+    CHECK(row_of(f, "s1").pushes == 3);  // p0, p2 and p4
+    CHECK(row_of(f, "s2").pushes == 1);
+}
