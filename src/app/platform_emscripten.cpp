@@ -428,6 +428,9 @@ EMSCRIPTEN_KEEPALIVE void wb_platform_context_restored() {
     using namespace wb::platform;
     emscripten_webgl_make_context_current(g_state.gl);
     ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    // Deleting objects of the dead context is an INVALID_OPERATION the new one reports: expected
+    // here, so it must not be taken for a later draw's error.
+    for (int i = 0; i < 16 && glGetError() != GL_NO_ERROR; ++i) {}
     ++g_state.gl_generation;
     g_state.context_lost = false;
     wake();

@@ -2,6 +2,7 @@
 // cached model), where the matrix is drawn and in which colours, and the open data as a dataset
 // (state_to_json) so a test can recompute the metrics with workbench-cli on the same data.
 #include "offline/workspace.h"
+#include "platform.h"
 #include "test_queries.h"
 #include "views/dashboard_matrix.h"
 #include "views/dashboard_model.h"
@@ -71,10 +72,12 @@ const bool registered_state = register_test_query("dashboard.state", [](const js
                 {"computations", m.computations}};
 });
 
-// {scope, period}: what the dashboard's pickers choose.
+// {scope, period}: what the dashboard's pickers choose. An idle page draws the new choice too:
+// a test then compares what is drawn with what the query answers.
 const bool registered_choose = register_test_query("dashboard.choose", [](const json& args) {
     if (args.contains("scope")) dashboard_choice().scope = args.value("scope", 0);
     if (args.contains("period")) dashboard_choice().period = args.value("period", 1);
+    platform::request_redraw();
     return json{{"ok", true}};
 });
 

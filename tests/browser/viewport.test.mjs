@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser } from './lib/fixture.mjs';
-import { openSignedIn, waitForIdle, waitForLabels, artifactsDir } from './lib/browser.mjs';
+import { openSignedIn, waitForIdle, waitForLabels, waitForQuery, artifactsDir } from './lib/browser.mjs';
 
 const env = useServerAndBrowser();
 
@@ -73,19 +73,24 @@ test('a narrow window gets an icon sidebar whose labels show as tooltips', async
   await context.close();
 });
 
-test('a lost WebGL context is restored and the app draws again', async () => {
+test('a lost WebGL context is restored and the app draws again, the dashboard matrix too', async () => {
   const { page, context, problems } = await openSignedIn(env.browser, env.server);
-  await waitForIdle(page);
+  await page.evaluate(() => window.workbench.openView('dashboard'));
+  await waitForQuery(page, 'dashboard.state', (s) => s.ready && s.matrix.framesDrawn > 0);
   await page.evaluate(() => {
     window.wbLose = document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context');
     window.wbLose.loseContext();
   });
   await page.waitForTimeout(300);
   const before = await page.evaluate(() => window.workbench.frameCount());
+  const matrixBefore = await page.evaluate(() => window.workbench.query('dashboard.state').matrix.framesDrawn);
   await page.evaluate(() => window.wbLose.restoreContext());
   await page.waitForFunction((n) => window.workbench.frameCount() > n, before);
-  await page.evaluate(() => window.workbench.openView('dashboard'));
-  await waitForLabels(page, ['还没有数据']);
+  // The matrix's program and texture belong to the lost context: they are made again.
+  await waitForQuery(page, 'dashboard.state', (s, n) => s.matrix.framesDrawn > n && s.matrix.glError === '', matrixBefore, 20000,
+    (s) => JSON.stringify({ before: matrixBefore, framesDrawn: s.matrix.framesDrawn, glError: s.matrix.glError, rect: s.matrix.rect }));
+  const d = await page.evaluate(() => window.workbench.query('dashboard.state'));
+  await waitForLabels(page, [`${d.met} / ${d.withTarget} 项达标`]);
   await waitForIdle(page);
   assert.equal(await page.isVisible('#error'), false);
   await page.screenshot({ path: path.join(artifactsDir(), 'after-context-restore.png') });

@@ -58,8 +58,11 @@ GLuint compile(GLenum kind, const char* source, std::string& error) {
 bool make_objects() {
     Gl& g = gl();
     if (g.generation == platform::gl_generation()) return !g.failed;
-    // First use, or the context was lost and restored: the old objects died with it.
+    // First use, or the context was lost and restored: the old objects died with it (the count
+    // of frames drawn goes on: it is since start, across contexts).
+    const int frames = g.frames;
     g = Gl{};
+    g.frames = frames;
     g.generation = platform::gl_generation();
     g.failed = true;
     GLuint vs = compile(GL_VERTEX_SHADER, kMatrixVertexShader, g.error);
@@ -111,6 +114,8 @@ void draw_callback(const ImDrawList*, const ImDrawCmd* cmd) {
     const ImVec2 lo(std::max(a.min.x, cmd->ClipRect.x), std::max(a.min.y, cmd->ClipRect.y));
     const ImVec2 hi(std::min(a.max.x, cmd->ClipRect.z), std::min(a.max.y, cmd->ClipRect.w));
     if (hi.x <= lo.x || hi.y <= lo.y) return;
+    // Only this draw's errors count: earlier ones belong to other code.
+    for (int i = 0; i < 16 && glGetError() != GL_NO_ERROR; ++i) {}
     glEnable(GL_SCISSOR_TEST);
     glScissor(static_cast<GLint>(lo.x * scale.x), static_cast<GLint>(fb_h - hi.y * scale.y),
               static_cast<GLsizei>((hi.x - lo.x) * scale.x), static_cast<GLsizei>((hi.y - lo.y) * scale.y));
@@ -139,7 +144,8 @@ void draw_callback(const ImDrawList*, const ImDrawCmd* cmd) {
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     glBindVertexArray(0);
     ++g.frames;
-    if (GLenum e = glGetError(); e != GL_NO_ERROR) g.error = "GL error " + std::to_string(e);
+    const GLenum e = glGetError();
+    g.error = e == GL_NO_ERROR ? "" : "GL error " + std::to_string(e);   // of the latest draw
 }
 
 }  // namespace
