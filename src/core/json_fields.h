@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/enum_names.h"
+#include "core/phrase.h"
 
 namespace wb {
 
@@ -91,12 +92,13 @@ Json to_json_value(const std::map<std::string, T>& values)
     return out;
 }
 
-// Reads an object's fields; the first problem wins and is kept as "<json path>: <what>".
+// Reads an object's fields; the first problem wins: its JSON path and what is wrong as a Phrase
+// ("schema.*" keys, translated for an admin), and as the English "<json path>: <what>" for the API.
 class JsonReader {
 public:
     JsonReader(const Json& object, std::string path) : object_(object), path_(std::move(path))
     {
-        if (!object_.is_object()) fail(path_, "expected an object");
+        if (!object_.is_object()) fail(path_, "schema.expected_object");
     }
 
     template <class T>
@@ -106,51 +108,52 @@ public:
         seen_.push_back(key);
         auto it = object_.find(key);
         if (it == object_.end() || it->is_null()) {
-            if (need == Need::Required) fail(path_ + "/" + key, "is required");
+            if (need == Need::Required) fail(path_ + "/" + key, "schema.required");
             return;
         }
         read(*it, path_ + "/" + key, out);
     }
 
-    bool ok() const { return error_.empty(); }
-    const std::string& error() const { return error_; }
-    void fail(const std::string& path, const std::string& what)
+    bool ok() const { return problem_.what.key.empty(); }
+    const SchemaProblem& problem() const { return problem_; }
+    std::string error() const { return ok() ? std::string() : schema_problem_text(problem_); }
+    void fail(const std::string& path, const char* key, std::map<std::string, std::string> values = {})
     {
-        if (ok()) error_ = (path.empty() ? "/" : path) + ": " + what;
+        if (ok()) problem_ = {path.empty() ? "/" : path, {key, std::move(values)}};
     }
 
     template <class T>
     void read(const Json& j, const std::string& path, T& out)
     {
         if constexpr (std::is_same_v<T, bool>) {
-            if (!j.is_boolean()) return fail(path, "expected true or false");
+            if (!j.is_boolean()) return fail(path, "schema.expected_bool");
             out = j.get<bool>();
         } else if constexpr (std::is_integral_v<T>) {
-            if (!j.is_number_integer()) return fail(path, "expected a whole number");
+            if (!j.is_number_integer()) return fail(path, "schema.expected_integer");
             out = static_cast<T>(j.get<int64_t>());
         } else if constexpr (std::is_floating_point_v<T>) {
-            if (!j.is_number()) return fail(path, "expected a number");
+            if (!j.is_number()) return fail(path, "schema.expected_number");
             out = j.get<double>();
         } else if constexpr (std::is_same_v<T, std::string>) {
-            if (!j.is_string()) return fail(path, "expected a string");
+            if (!j.is_string()) return fail(path, "schema.expected_string");
             out = j.get<std::string>();
         } else if constexpr (std::is_same_v<T, Json>) {
             out = j;
         } else if constexpr (is_enum_named<T>::value) {
             if (!j.is_string() || !from_string(j.get_ref<const std::string&>(), out))
-                return fail(path, "expected one of: " + joined_names(T{}));
+                return fail(path, "schema.expected_one_of", {{"names", joined_names(T{})}});
         } else {
             JsonReader inner(j, path);
             if (inner.ok()) describe(inner, out);
             inner.check_unknown_keys();
-            if (!inner.ok()) fail_raw(inner.error());
+            if (!inner.ok() && ok()) problem_ = inner.problem();
         }
     }
 
     template <class T>
     void read(const Json& j, const std::string& path, std::vector<T>& out)
     {
-        if (!j.is_array()) return fail(path, "expected an array");
+        if (!j.is_array()) return fail(path, "schema.expected_array");
         out.clear();
         for (size_t i = 0; i < j.size() && ok(); ++i) {
             T item{};
@@ -162,7 +165,7 @@ public:
     template <class T>
     void read(const Json& j, const std::string& path, std::map<std::string, T>& out)
     {
-        if (!j.is_object()) return fail(path, "expected an object");
+        if (!j.is_object()) return fail(path, "schema.expected_object");
         out.clear();
         for (const auto& item : j.items()) {
             T value{};
@@ -187,30 +190,33 @@ public:
         for (const auto& item : object_.items()) {
             bool known = false;
             for (const char* k : seen_) known = known || item.key() == k;
-            if (!known) return fail(path_ + "/" + item.key(), "unknown field");
+            if (!known) return fail(path_ + "/" + item.key(), "schema.unknown_field");
         }
     }
 
 private:
-    void fail_raw(const std::string& message)
-    {
-        if (ok()) error_ = message;
-    }
-
     const Json& object_;
     std::string path_;
-    std::string error_;
+    SchemaProblem problem_;
     std::vector<const char*> seen_;
 };
 
-// Convenience: reads a whole struct from `j`; returns "" or the error.
+// Convenience: reads a whole struct from `j`; returns the problem (empty what.key when none)...
 template <class T>
-std::string read_json(const Json& j, T& out, const std::string& path = "")
+SchemaProblem read_json_problem(const Json& j, T& out, const std::string& path = "")
 {
     JsonReader r(j, path);
     if (r.ok()) describe(r, out);
     r.check_unknown_keys();
-    return r.error();
+    return r.problem();
+}
+
+// ...or "" or its English text.
+template <class T>
+std::string read_json(const Json& j, T& out, const std::string& path = "")
+{
+    const SchemaProblem p = read_json_problem(j, out, path);
+    return p.what.key.empty() ? std::string() : schema_problem_text(p);
 }
 
 }  // namespace wb

@@ -257,6 +257,10 @@ template <class F> void describe(F& f, SopTemplate& t)
 
 // Reads and validates; returns "" or "<JSON path>: <what is wrong>" for the first problem.
 std::string parse_template(const Json& j, SopTemplate& out);
+// The same problem as a path and a Phrase (the template editor shows it in the admin's language).
+SchemaProblem template_problem_of(const Json& j, SopTemplate& out);
+// Every key template_problem_of() may give ("template.check.*"; structure: schema_problem_keys()).
+std::vector<std::string> template_problem_keys();
 std::string parse_template_text(std::string_view text, SopTemplate& out);
 
 // "at" as minutes of the day, or -1 when absent / malformed.

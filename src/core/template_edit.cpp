@@ -109,17 +109,12 @@ TemplateNodeRef locate_template_path(std::string_view json_path)
     return r;
 }
 
-TemplateProblem template_problem(const std::string& parse_error)
+TemplateProblem template_problem(const SchemaProblem& problem)
 {
     TemplateProblem out;
-    auto colon = parse_error.find(": ");
-    if (colon == std::string::npos || parse_error.empty() || parse_error[0] != '/') {
-        out.what = parse_error;
-        return out;
-    }
-    out.path = parse_error.substr(0, colon);
-    out.what = parse_error.substr(colon + 2);
-    out.where = locate_template_path(out.path);
+    out.path = problem.path;
+    out.what = problem.what;
+    if (!out.path.empty() && out.path != "/") out.where = locate_template_path(out.path);
     return out;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// The template editor's pure logic: the SOP tree as rows, where a validator error
-// ("<JSON path>: <what>") points in that tree, edits of the template JSON by path, and the
+// The template editor's pure logic: the SOP tree as rows, where a validator problem points in
+// that tree, edits of the template JSON by path, and the
 // version history.
 //
 // Versions live in State.templates next to the template they belong to: "<id>" is the current
@@ -29,13 +29,13 @@ struct TemplateNodeRef {
 // "/tasks/3/subtasks/0/trigger/due/hours" -> {SubTask, "/tasks/3/subtasks/0", "trigger/due/hours"}
 TemplateNodeRef locate_template_path(std::string_view json_path);
 
-// A validator message split into its path and its text, with the node the path names.
+// A validator problem with the node its path names.
 struct TemplateProblem {
     std::string path;
-    std::string what;
+    Phrase what;
     TemplateNodeRef where;
 };
-TemplateProblem template_problem(const std::string& parse_error);
+TemplateProblem template_problem(const SchemaProblem& problem);
 
 struct TemplateTreeRow {
     TemplateNodeKind kind = TemplateNodeKind::Template;

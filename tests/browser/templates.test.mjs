@@ -33,23 +33,27 @@ test('edits are validated as typed; a bad value blocks saving and keeps what was
   await clickLabel(page, '/tasks/0#node');
   await waitForEditor(page, (e) => e.selected === '/tasks/0' && e.fields.some((f) => f.label === 'title/zh-CN'));
 
-  await focusEmptyField(page, 'title/zh-CN#field');
+  await focusEmptyField(page, '标题 › 中文#field');
   await page.keyboard.insertText('家访与首联');
   await waitForEditor(page, (e) => e.dirty && e.valid && e.fields.find((f) => f.label === 'title/zh-CN').text === '家访与首联');
 
   // A rate target of 85 (for 85 %): the validator names the field; the tree marks the task.
-  await focusEmptyField(page, 'metrics/0/target/value#field');
+  await focusEmptyField(page, '指标 1 › 目标值 › 数值#field');
   await page.keyboard.insertText('85');
   await waitForEditor(page, (e) => !e.valid && e.problem.path === '/tasks/0/metrics/0/target/value' && e.problem.node === '/tasks/0');
   let e = await editor(page);
-  await waitForLabels(page, [`模板有误：${e.problem.path}：${e.problem.what}`]);
+  // Said in the admin's language: the node and the field by name, not as a JSON path.
+  assert.equal(e.problem.key, 'template.check.rate_target');
+  assert.equal(e.problem.what, '比率目标是 0 到 1 之间的小数（0.9 = 90%）');
+  assert.equal(e.problem.where, '任务 home_visit › 指标 1 › 目标值 › 数值');
+  await waitForLabels(page, [`模板有误：${e.problem.where}：${e.problem.what}`, e.problem.what]);
   await page.screenshot({ path: path.join(artifactsDir(), 'templates-invalid.png') });
-  await focusEmptyField(page, 'metrics/0/target/value#field');
+  await focusEmptyField(page, '指标 1 › 目标值 › 数值#field');
   await page.keyboard.insertText('0.9');
   await waitForEditor(page, (x) => x.valid);
 
   // Not a number at all: the text stays, the field says why, saving is blocked.
-  await focusEmptyField(page, 'number#field');
+  await focusEmptyField(page, '序号#field');
   await page.keyboard.insertText('一');
   await waitForEditor(page, (x) => x.fields.find((f) => f.label === 'number').error === '需要一个数字');
   e = await editor(page);
@@ -58,7 +62,7 @@ test('edits are validated as typed; a bad value blocks saving and keeps what was
   await clickLabel(page, '保存为第 2 版');
   await page.waitForTimeout(300);
   assert.equal((await editor(page)).versions.length, 1, 'nothing saved while a field is wrong');
-  await focusEmptyField(page, 'number#field');
+  await focusEmptyField(page, '序号#field');
   await page.keyboard.insertText('1');
   await waitForEditor(page, (x) => x.valid && x.fields.every((f) => !f.error));
 

@@ -8,6 +8,7 @@
 #include "core/metrics.h"
 #include "core/refund_risk.h"
 #include "core/reply_parser.h"
+#include "core/sop_template.h"
 #include "i18n/translator.h"
 #include "roster_fixture.h"
 
@@ -23,6 +24,9 @@ std::map<std::string, std::string> sample_values(const std::string& key)
     if (key.rfind("metric.explain.", 0) == 0) return {{"numerator", "2"}, {"denominator", "3"}};
     if (key.rfind("reply.unclear.", 0) == 0) return {{"matched", "可以"}};
     if (key.rfind("outbox.", 0) == 0) return {{"channel", "wecom"}, {"attempts", "2"}};
+    if (key.rfind("schema.", 0) == 0 || key.rfind("template.check.", 0) == 0)
+        return {{"names", "a, b"}, {"id", "x"}, {"value", "25:00"}, {"name", "c"}, {"channel", "sms"},
+                {"audience", "staff"}, {"anchor", "course_end"}, {"format", "workbench-sop/1"}};
     return {};
 }
 
@@ -91,4 +95,35 @@ TEST_CASE("what the core emits over the demo and the reply corpus is in the key 
     CHECK(seen.count("metric.explain.complaint_count") == 1);
     CHECK(seen.count("risk.reason.low_interaction") == 1);
     CHECK(seen.count("reply.unclear.question") == 1);
+}
+
+TEST_CASE("the template validator's problems are listed keys, in the admin's language, the API's text in English")
+{
+    auto list = core_phrase_keys();
+    std::set<std::string> known(list.begin(), list.end());
+    const Json good = Json::parse(builtin_template_text("tutor"));
+    struct Break { const char* path; Json value; const char* key; };
+    const std::vector<Break> breaks{
+        {"/format", "sop/0", "template.check.format"},
+        {"/tasks/0/goal", "nowhere", "template.check.no_goal"},
+        {"/tasks/0/number", "one", "schema.expected_integer"},
+        {"/tasks/0/subtasks/0/metrics/0/target/value", 85, "template.check.rate_target"},
+        {"/tasks/0/subtasks/0/trigger/anchor", "tomorrow", "schema.expected_one_of"},
+    };
+    for (const Break& b : breaks) {
+        INFO(b.path);
+        Json tpl = good;
+        tpl[Json::json_pointer(b.path)] = b.value;
+        SopTemplate parsed;
+        const SchemaProblem p = template_problem_of(tpl, parsed);
+        CHECK(p.path == b.path);
+        CHECK(p.what.key == b.key);
+        check_emitted(known, p.what);
+        const std::string zh = Translator::builtin().format(Language::ZhCN, p.what.key, p.what.values);
+        const std::string en = Translator::builtin().format(Language::En, p.what.key, p.what.values);
+        CHECK(zh != en);
+        CHECK(parse_template(tpl, parsed) == std::string(b.path) + ": " + en);
+    }
+    SopTemplate parsed;
+    CHECK(parse_template_text("{", parsed) == "/: not valid JSON");
 }

@@ -55,12 +55,15 @@ TEST_CASE("a bad target typed in the editor is reported at its node and field")
     Json tpl = builtin("tutor");
     REQUIRE(set_template_value(tpl, "/tasks/0/subtasks/0/metrics/0/target/value", 85));
     SopTemplate parsed;
-    auto p = template_problem(parse_template(tpl, parsed));
+    auto p = template_problem(template_problem_of(tpl, parsed));
     CHECK(p.where.kind == TemplateNodeKind::SubTask);
     CHECK(p.where.node == "/tasks/0/subtasks/0");
     CHECK(p.where.field == "metrics/0/target/value");
-    CHECK(p.what.find("fraction") != std::string::npos);
-    CHECK(template_problem("").path.empty());
+    CHECK(p.what.key == "template.check.rate_target");
+    // The API's English text is the same problem.
+    CHECK(parse_template(tpl, parsed) == "/tasks/0/subtasks/0/metrics/0/target/value: a rate target is a fraction between 0 and 1 (0.9 = 90 %)");
+    CHECK(template_problem(SchemaProblem{}).path.empty());
+    CHECK(template_problem(SchemaProblem{}).what.key.empty());
 }
 
 TEST_CASE("the tree lists goals, tasks, sub-tasks, behaviours and messages in order")

@@ -8,6 +8,7 @@
 #include "offline/workspace.h"
 #include "platform.h"
 #include "ui_text.h"
+#include "views/template_labels.h"
 
 namespace wb::app::template_editor {
 namespace {
@@ -39,6 +40,7 @@ void collect(const Json& j, const std::string& path, const std::string& label, s
         Field f;
         f.path = path;
         f.label = label;
+        f.title = template_labels::field_title(label);
         if (j.is_string()) f.text = j.get<std::string>();
         else if (j.is_boolean()) f.kind = 'b', f.text = j.get<bool>() ? "true" : "false";
         else if (j.is_number()) f.kind = 'n', f.text = j.dump();
@@ -50,9 +52,9 @@ void collect(const Json& j, const std::string& path, const std::string& label, s
 void validate() {
     Editor& e = editor();
     SopTemplate parsed;
-    const std::string error = parse_template(e.working, parsed);
-    e.valid = error.empty();
-    e.problem = e.valid ? TemplateProblem{} : template_problem(error);
+    const SchemaProblem problem = template_problem_of(e.working, parsed);
+    e.valid = problem.empty();
+    e.problem = template_problem(problem);
     e.tree = template_tree(e.working);
 }
 
@@ -149,7 +151,9 @@ LessonActionResult save() {
     const State* state = workspace().view();
     if (!state) return {false, ""};
     if (field_errors() > 0) return {false, ui::format("templates.save.field_errors", {{"count", std::to_string(field_errors())}})};
-    if (!e.valid) return {false, ui::format("templates.save.invalid", {{"path", e.problem.path}, {"what", e.problem.what}})};
+    if (!e.valid)
+        return {false, ui::format("templates.save.invalid", {{"where", template_labels::problem_where(e.problem, e.tree)},
+                                                             {"what", template_labels::problem_what(e.problem)}})};
     const int version = next_template_version(*state, e.id);
     auto mutations = save_template_mutations(*state, e.id, e.working, workspace().actor_id(),
                                              static_cast<int64_t>(js::now_utc_ms()), e.note);

@@ -5,6 +5,7 @@
 // (the tutor or the CSM template: tasks and metrics follow without code). Others see it read-only.
 // State and logic: template_editor.cpp.
 #include "views/template_editor.h"
+#include "views/template_labels.h"
 #include "views/view_registry.h"
 
 #include "offline/workspace.h"
@@ -69,7 +70,8 @@ void draw_status() {
     const theme::Palette& p = theme::palette();
     if (field_errors() > 0) label(ui::format("templates.save.field_errors", {{"count", std::to_string(field_errors())}}), p.danger);
     else if (e.valid) label(ui::tr(e.dirty ? "templates.valid.unsaved" : "templates.valid"), p.success);
-    else label(ui::format("templates.invalid", {{"path", e.problem.path}, {"what", e.problem.what}}), p.danger);
+    else label(ui::format("templates.invalid", {{"where", template_labels::problem_where(e.problem, e.tree)},
+                                                {"what", template_labels::problem_what(e.problem)}}), p.danger);
 }
 
 void draw_fields(bool admin) {
@@ -81,12 +83,12 @@ void draw_fields(bool admin) {
         snprintf(buf, sizeof buf, "%s", f.text.c_str());
         ImGui::PushID(static_cast<int>(i));
         ImGui::BeginDisabled(!admin);
-        widgets::inline_text_field("##field", f.label.c_str(), buf, sizeof buf, 190);
+        widgets::inline_text_field("##field", f.title.c_str(), buf, sizeof buf, 190);
         ImGui::EndDisabled();
         if (buf != f.text) edit_field(i, buf);
         const bool here = !e.valid && e.problem.path == f.path;
         if (!f.error.empty()) label(f.error, p.danger);
-        else if (here) label(e.problem.what, p.danger);
+        else if (here) label(template_labels::problem_what(e.problem), p.danger);
         ImGui::PopID();
     }
 }
@@ -123,7 +125,7 @@ void draw_editor(const State& state, bool admin) {
     } else {
         label(ui::tr("templates.read_only"), theme::palette().text_tertiary);
     }
-    widgets::section_title(e.selected.empty() ? ui::tr("templates.root") : e.selected);
+    widgets::section_title(template_labels::node_title(e.selected, e.tree));
     draw_fields(admin);
     draw_versions(state, admin);
 }
