@@ -17,7 +17,7 @@ const bool registered = register_test_query("templates.state", [](const json&) {
     const State* state = workspace().view();
     json fields = json::array();
     for (const template_editor::Field& f : e.fields)
-        fields.push_back({{"path", f.path}, {"label", f.label}, {"title", f.title}, {"text", f.text}, {"error", f.error}});
+        fields.push_back({{"path", f.path}, {"label", f.label}, {"title", template_labels::field_title(f.label)}, {"text", f.text}, {"error", f.error}});
     json versions = json::array();
     if (state)
         for (const TemplateVersion& v : template_versions(*state, e.id))

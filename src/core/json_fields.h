@@ -114,9 +114,9 @@ public:
         read(*it, path_ + "/" + key, out);
     }
 
-    bool ok() const { return problem_.what.key.empty(); }
+    bool ok() const { return problem_.empty(); }
     const SchemaProblem& problem() const { return problem_; }
-    std::string error() const { return ok() ? std::string() : schema_problem_text(problem_); }
+    std::string error() const { return ok() ? std::string() : schema_problem_text(problem_); }  // English
     void fail(const std::string& path, const char* key, std::map<std::string, std::string> values = {})
     {
         if (ok()) problem_ = {path.empty() ? "/" : path, {key, std::move(values)}};
@@ -201,7 +201,7 @@ private:
     std::vector<const char*> seen_;
 };
 
-// Convenience: reads a whole struct from `j`; returns the problem (empty what.key when none)...
+// Convenience: reads a whole struct from `j`; returns the problem (empty() when none)...
 template <class T>
 SchemaProblem read_json_problem(const Json& j, T& out, const std::string& path = "")
 {
@@ -216,7 +216,7 @@ template <class T>
 std::string read_json(const Json& j, T& out, const std::string& path = "")
 {
     const SchemaProblem p = read_json_problem(j, out, path);
-    return p.what.key.empty() ? std::string() : schema_problem_text(p);
+    return p.empty() ? std::string() : schema_problem_text(p);
 }
 
 }  // namespace wb

@@ -48,6 +48,11 @@ test('edits are validated as typed; a bad value blocks saving and keeps what was
   assert.equal(e.problem.where, '任务 home_visit › 指标 1 › 目标值 › 数值');
   await waitForLabels(page, [`模板有误：${e.problem.where}：${e.problem.what}`, e.problem.what]);
   await page.screenshot({ path: path.join(artifactsDir(), 'templates-invalid.png') });
+  // In English the same field and problem read in English (names follow a language switch).
+  await page.evaluate(() => window.workbench.setLanguage('en'));
+  await waitForLabels(page, ['Metric 1 › Target › Value#field', 'a rate target is a fraction between 0 and 1 (0.9 = 90 %)']);
+  await page.evaluate(() => window.workbench.setLanguage('zh-CN'));
+  await waitForLabels(page, ['指标 1 › 目标值 › 数值#field']);
   await focusEmptyField(page, '指标 1 › 目标值 › 数值#field');
   await page.keyboard.insertText('0.9');
   await waitForEditor(page, (x) => x.valid);

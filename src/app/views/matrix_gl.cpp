@@ -114,8 +114,6 @@ void draw_callback(const ImDrawList*, const ImDrawCmd* cmd) {
     const ImVec2 lo(std::max(a.min.x, cmd->ClipRect.x), std::max(a.min.y, cmd->ClipRect.y));
     const ImVec2 hi(std::min(a.max.x, cmd->ClipRect.z), std::min(a.max.y, cmd->ClipRect.w));
     if (hi.x <= lo.x || hi.y <= lo.y) return;
-    // Only this draw's errors count: earlier ones belong to other code.
-    for (int i = 0; i < 16 && glGetError() != GL_NO_ERROR; ++i) {}
     glEnable(GL_SCISSOR_TEST);
     glScissor(static_cast<GLint>(lo.x * scale.x), static_cast<GLint>(fb_h - hi.y * scale.y),
               static_cast<GLsizei>((hi.x - lo.x) * scale.x), static_cast<GLsizei>((hi.y - lo.y) * scale.y));
@@ -144,8 +142,7 @@ void draw_callback(const ImDrawList*, const ImDrawCmd* cmd) {
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     glBindVertexArray(0);
     ++g.frames;
-    const GLenum e = glGetError();
-    g.error = e == GL_NO_ERROR ? "" : "GL error " + std::to_string(e);   // of the latest draw
+    if (GLenum e = glGetError(); e != GL_NO_ERROR) g.error = "GL error " + std::to_string(e);
 }
 
 }  // namespace

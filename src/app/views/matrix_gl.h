@@ -26,8 +26,7 @@ void upload(const std::vector<uint8_t>& texels, int rows, int columns, uint64_t 
 void draw(ImDrawList* dl, ImVec2 min, ImVec2 max, float first_row, float cell_w, float cell_h, int hover_column,
           int hover_row);
 
-// Frames drawn with the program since start (tests: the GL path ran) and the GL error of the
-// latest draw ("" when it drew cleanly).
+// Frames drawn with the program since start (tests: the GL path ran) and the last GL error.
 int frames_drawn();
 const char* last_error();
 

@@ -40,7 +40,6 @@ void collect(const Json& j, const std::string& path, const std::string& label, s
         Field f;
         f.path = path;
         f.label = label;
-        f.title = template_labels::field_title(label);
         if (j.is_string()) f.text = j.get<std::string>();
         else if (j.is_boolean()) f.kind = 'b', f.text = j.get<bool>() ? "true" : "false";
         else if (j.is_number()) f.kind = 'n', f.text = j.dump();

@@ -15,7 +15,6 @@ namespace wb::app::template_editor {
 struct Field {
     std::string path;     // absolute JSON path in the template
     std::string label;    // relative to the node: "title/zh-CN", "trigger/due/hours"
-    std::string title;    // the label in the admin's language: "标题 › 中文"
     std::string text;     // what the admin typed
     char kind = 's';      // 's' string, 'n' number, 'b' bool
     std::string error;    // translated, "" when the text is of its kind

@@ -83,7 +83,7 @@ void draw_fields(bool admin) {
         snprintf(buf, sizeof buf, "%s", f.text.c_str());
         ImGui::PushID(static_cast<int>(i));
         ImGui::BeginDisabled(!admin);
-        widgets::inline_text_field("##field", f.title.c_str(), buf, sizeof buf, 190);
+        widgets::inline_text_field("##field", template_labels::field_title(f.label).c_str(), buf, sizeof buf, 190);
         ImGui::EndDisabled();
         if (buf != f.text) edit_field(i, buf);
         const bool here = !e.valid && e.problem.path == f.path;
