@@ -42,6 +42,7 @@ AutomationRound ServerAutomation::run_once(bool schedule_now)
 void ServerAutomation::start()
 {
     stop();
+    if (const std::string error = scheduler_.begin(); !error.empty()) std::fprintf(stderr, "scheduler: %s\n", error.c_str());
     stopping_ = false;
     thread_ = std::thread([this] {
         std::unique_lock<std::mutex> lock(mutex_);

@@ -45,6 +45,15 @@ Scheduler::Scheduler(store::Store& store, OrganisationSync& sync, Clock clock)
 
 Scheduler::~Scheduler() = default;
 
+std::string Scheduler::begin()
+{
+    auto saved = store_.setting(kProgressSetting);
+    if (!saved) return "cannot read the scheduler's progress: " + saved.error().message;
+    if (saved.value()) return "";
+    if (auto s = store_.set_setting(kProgressSetting, std::to_string(clock_())); !s) return s.message();
+    return "";
+}
+
 SchedulerRun Scheduler::run_once()
 {
     SchedulerRun run;

@@ -35,6 +35,10 @@ public:
     Scheduler(const Scheduler&) = delete;
     Scheduler& operator=(const Scheduler&) = delete;
 
+    // On a store with no progress yet, records clock() as the point firing starts from; "" or
+    // why it could not. The server calls it as it starts, before any request can move a test
+    // clock, so the first run's "from" is the start and not whenever the thread first ran.
+    std::string begin();
     // Fires everything that came due up to clock() since the last run (the server calls it
     // periodically: automation.h).
     SchedulerRun run_once();

@@ -135,3 +135,22 @@ TEST_CASE("scheduler: parents' SMS go out at 20:00 Shanghai time the evening bef
         CHECK(sms > 0);
     });
 }
+
+TEST_CASE("scheduler: begin() fixes where firing starts, so a clock moved before the first run still fires")
+{
+    for_each_store([](StoreUnderTest& s) {
+        CAPTURE(s.backend);
+        auto sync = test::seeded_organisation(*s.store, 3, 2, kStart);
+        TimeMs now = kStart;
+        Scheduler scheduler(*s.store, *sync, [&now] { return now; });
+        CHECK(scheduler.begin() == "");
+        now = kStart + kHourMs;
+        CHECK(scheduler.begin() == "");   // a second start keeps the first point
+        now = kStart + 8 * kDayMs;         // moved before the thread's first round
+        SchedulerRun run = scheduler.run_once();
+        CHECK(run.error == "");
+        CHECK(run.from == kStart);
+        CHECK(run.to == now);
+        CHECK(run.fired > 0);
+    });
+}
