@@ -120,11 +120,16 @@ test('a click on a task in the column filters the list; a task with nothing open
   const ids = (labels) => labels.filter((l) => l.startsWith('完成#')).map((l) => l.slice(3));
   const taskOf = new Map(openItems(state).concat(state.groups.upcoming).map((i) => [i.id, i.taskId]));
   const task = state.tasks.filter((t) => t.open > 0).sort((a, b) => a.open - b.open)[0];
+  const mine = [...taskOf].filter(([, t]) => t === task.id).map(([id]) => `完成#${id}`);
   await clickLabel(page, `${task.number}  ${task.title}`);
-  await page.waitForFunction((n) => window.workbench.visibleLabels().filter((l) => l.startsWith('完成#')).length > 0 &&
-    window.workbench.visibleLabels().includes(`${n}`), `全部任务#${state.open}`);
+  // The click takes effect on a later frame: wait until the list shows this task's items only
+  // (the labels before the click already hold other tasks' items, so any label is no proof).
+  const filteredIn = await page.waitForFunction((own) => {
+    const done = window.workbench.visibleLabels().filter((l) => l.startsWith('完成#'));
+    return done.length > 0 && done.every((l) => own.includes(l));
+  }, mine, { timeout: 5000 }).then(() => true, () => false);
   const shown = ids(await page.evaluate(() => window.workbench.visibleLabels()));
-  assert.ok(shown.length > 0 && shown.every((id) => taskOf.get(id) === task.id), `only ${task.id} items: ${shown}`);
+  assert.ok(filteredIn && shown.every((id) => taskOf.get(id) === task.id), `only ${task.id} items: ${shown}`);
   const idle = state.tasks.find((t) => t.open === 0 && t.upcoming === 0);
   if (idle) {
     await clickLabel(page, `${idle.number}  ${idle.title}`);
