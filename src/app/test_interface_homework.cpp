@@ -15,7 +15,8 @@ namespace {
 json row_json(const HomeworkRow& r) {
     return {{"studentId", r.student_id}, {"name", r.name}, {"submittedAt", r.submitted_at}, {"grade", r.grade},
             {"comment", r.comment}, {"gradedAt", r.graded_at}, {"feedbackSentAt", r.feedback_sent_at},
-            {"feedbackViewedAt", r.feedback_viewed_at}, {"excellent", r.excellent}};
+            {"feedbackViewedAt", r.feedback_viewed_at}, {"feedbackMessageId", r.feedback_message_id},
+            {"excellent", r.excellent}};
 }
 
 json grading_json(const HomeworkModel& m) {

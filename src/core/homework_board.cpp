@@ -23,10 +23,13 @@ void fill_row(HomeworkRow& row, const std::vector<const Event*>& events, const s
             row.comment = e->text;
             row.graded_at = e->at;
             row.feedback_sent_at = 0;
+            row.feedback_message_id.clear();
             row.feedback_viewed_at = 0;
             break;
         case EventKind::FeedbackSent:
-            if (row.graded()) row.feedback_sent_at = e->at;
+            if (!row.graded()) break;
+            row.feedback_sent_at = e->at;
+            row.feedback_message_id = e->ref_id;
             break;
         case EventKind::FeedbackViewed:
             if (row.feedback_sent_at != 0) row.feedback_viewed_at = e->at;

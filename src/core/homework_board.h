@@ -19,6 +19,7 @@ struct HomeworkRow {
     std::string comment;          // the grade event's text
     TimeMs graded_at = 0;
     TimeMs feedback_sent_at = 0;  // 0: no feedback sent since the grade
+    std::string feedback_message_id;  // the outbox message to the parent, "" when copied by hand
     TimeMs feedback_viewed_at = 0;
     bool excellent = false;       // in the excellent-works library
     bool submitted() const { return submitted_at != 0; }

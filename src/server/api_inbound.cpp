@@ -2,13 +2,15 @@
 // channel's inboundSecret (header X-Channel-Secret). POST /api/inbound/<channel id>/simulate: the
 // demo's parent reply, for a signed-in user, through a simulated channel. Both plan with the core
 // (plan_inbound_reply: reply events, marks within the 8-hour window) and apply as the system.
-// docs/api.md, "Inbound replies".
+// POST /api/inbound/<channel id>/receipt: the channel reports a message delivered, read or failed
+// (plan_inbound_receipt), with the same secret. docs/api.md, "Inbound replies" and "Receipts".
 #include <sodium.h>
 
 #include <chrono>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/inbound_receipt.h"
 #include "core/inbound_reply.h"
 #include "core/roster_csv.h"
 #include "server/api_router.h"
@@ -30,6 +32,7 @@ constexpr size_t kMaxReplyChars = 2000;
 constexpr const char* kSecretHeader = "X-Channel-Secret";
 constexpr const char* kInboundClient = "server-inbound";  // the sync client id of what this records
 constexpr const char* kSimulateSuffix = "/simulate";
+constexpr const char* kReceiptSuffix = "/receipt";
 
 std::int64_t wall_clock_ms() {
     using namespace std::chrono;
@@ -179,22 +182,96 @@ const char* const kUnauthorized =
     "unknown channel or wrong secret: a channel posts replies to /api/inbound/<channel id> with its "
     "inboundSecret in the X-Channel-Secret header";
 
-void post_inbound(WorkbenchServer& server, const std::string& channel_id, const httplib::Request& req,
-                  httplib::Response& res) {
-    if (!req.has_header(kSecretHeader))
-        return send_error(req, res, 401, "unauthorized",
-                          "the X-Channel-Secret header is missing: send the channel's inboundSecret");
+// The channel's secret checked and its JSON body parsed, or false with the error answered.
+bool channel_body(WorkbenchServer& server, const std::string& channel_id, const httplib::Request& req,
+                  httplib::Response& res, json& body) {
+    if (!req.has_header(kSecretHeader)) {
+        send_error(req, res, 401, "unauthorized", "the X-Channel-Secret header is missing: send the channel's inboundSecret");
+        return false;
+    }
     // One answer for an unknown channel, a channel without inbound replies and a wrong secret:
     // whoever does not know a secret learns nothing about which channels exist.
     auto channel = server.channels().find(channel_id);
-    if (!channel || !same_secret(req.get_header_value(kSecretHeader), channel->inbound_secret))
-        return send_error(req, res, 401, "unauthorized", kUnauthorized);
-    auto body = json::parse(req.body, nullptr, false);
-    if (body.is_discarded()) return send_error(req, res, 400, "bad_json", "the request body is not valid JSON");
+    if (!channel || !same_secret(req.get_header_value(kSecretHeader), channel->inbound_secret)) {
+        send_error(req, res, 401, "unauthorized", kUnauthorized);
+        return false;
+    }
+    body = json::parse(req.body, nullptr, false);
+    if (body.is_discarded()) {
+        send_error(req, res, 400, "bad_json", "the request body is not valid JSON");
+        return false;
+    }
+    return true;
+}
+
+void post_inbound(WorkbenchServer& server, const std::string& channel_id, const httplib::Request& req,
+                  httplib::Response& res) {
+    json body;
+    if (!channel_body(server, channel_id, req, res, body)) return;
     InboundReply reply;
     if (std::string e = read_inbound_body(body, channel_id, server.now_ms(), reply); !e.empty())
         return send_error(req, res, 400, "bad_request", e);
     receive(server, reply, req, res);
+}
+
+// The report a channel posted, or why not (a message naming the field).
+std::string read_receipt_body(const json& body, const std::string& channel_id, TimeMs now, InboundReceipt& out) {
+    if (!body.is_object())
+        return "/: expected an object {\"messageId\", \"status\": \"delivered\" | \"read\" | \"failed\", \"at\"?, \"error\"?}";
+    out.channel_id = channel_id;
+    if (std::string e = optional_string(body, "messageId", out.message_id); !e.empty()) return e;
+    if (blank(out.message_id)) return "/messageId: name the message (the id the channel was given as Idempotency-Key)";
+    std::string status;
+    if (std::string e = optional_string(body, "status", status); !e.empty()) return e;
+    if (!from_string(status, out.status))
+        return "/status: expected \"delivered\", \"read\" or \"failed\", got \"" + status + "\"";
+    if (std::string e = optional_string(body, "error", out.error); !e.empty()) return e;
+    return read_at(body, now, out.at);
+}
+
+int receipt_status_code(ReceiptRefusal why) { return why == ReceiptRefusal::UnknownMessage ? 404 : 409; }
+
+const char* receipt_error_code(ReceiptRefusal why) {
+    switch (why) {
+    case ReceiptRefusal::UnknownMessage: return "unknown_message";
+    case ReceiptRefusal::NotSent: return "not_sent";
+    default: return "contradicts";
+    }
+}
+
+void post_receipt(WorkbenchServer& server, const std::string& channel_id, const httplib::Request& req,
+                  httplib::Response& res) {
+    json body;
+    if (!channel_body(server, channel_id, req, res, body)) return;
+    InboundReceipt receipt;
+    if (std::string e = read_receipt_body(body, channel_id, server.now_ms(), receipt); !e.empty())
+        return send_error(req, res, 400, "bad_request", e);
+    OrganisationSync& sync = server.sync();
+    ReceiptPlan plan = sync.with_state([&](const State& s) { return plan_inbound_receipt(s, receipt); });
+    if (plan.refusal != ReceiptRefusal::None)
+        return send_error(req, res, receipt_status_code(plan.refusal), receipt_error_code(plan.refusal), plan.error);
+    if (!plan.mutations.empty()) {
+        auto applied = sync.apply_as_system(plan.mutations, kInboundClient);
+        if (!applied.response) {
+            int status = applied.error.code == "storage" ? 503 : 500;
+            return send_error(req, res, status, applied.error.code.empty() ? "internal" : applied.error.code,
+                              "the report was not recorded: " + applied.error.message);
+        }
+        // A refusal is harmless when the same report, racing this one, recorded it first: planning
+        // again then finds nothing missing. Anything else refused is a fault.
+        for (const auto& r : applied.response->results) {
+            if (r.ok) continue;
+            ReceiptPlan again = sync.with_state([&](const State& s) { return plan_inbound_receipt(s, receipt); });
+            if (!again.mutations.empty() || again.refusal != ReceiptRefusal::None)
+                return send_error(req, res, 500, "internal", "recording the report was refused: " + r.error.message);
+            break;
+        }
+    }
+    json answer{{"messageId", receipt.message_id},
+                {"state", sync.with_state([&](const State& s) { return std::string(to_string(s.messages.at(receipt.message_id).state)); })},
+                {"recorded", plan.mutations.size()}};
+    if (!plan.viewed_event_id.empty()) answer["viewedEventId"] = plan.viewed_event_id;
+    send_json(req, res, 200, answer);
 }
 
 // The sender a simulated reply comes from: the student's parent's phone, else the student's id.
@@ -252,6 +329,8 @@ void add_inbound_routes(ApiRouter& router, WorkbenchServer& server) {
                           if (slash == std::string::npos) return post_inbound(*s, rest, req, res);
                           if (rest.compare(slash, std::string::npos, kSimulateSuffix) == 0 && slash > 0)
                               return post_simulate(*s, rest.substr(0, slash), req, res);
+                          if (rest.compare(slash, std::string::npos, kReceiptSuffix) == 0 && slash > 0)
+                              return post_receipt(*s, rest.substr(0, slash), req, res);
                           send_error(req, res, 404, "not_found", "no API endpoint " + req.method + " " + req.path);
                       });
 }

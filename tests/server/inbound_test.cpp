@@ -3,7 +3,8 @@
 // parent's replies come back in through POST /api/inbound/<channel>: the secret is checked,
 // malformed bodies are refused with the field named, a reply within 8 hours marks the lesson, a
 // later one is recorded without changing the mark, and the same reply posted twice records once.
-// Also the demo's simulated reply and the router's prefix routes.
+// Also the channel's delivery and read receipts (POST /api/inbound/<channel>/receipt), the demo's
+// simulated reply and the router's prefix routes.
 #include <doctest/doctest.h>
 
 #include "core/outbox.h"
@@ -141,6 +142,32 @@ std::string shanghai_iso(wb::TimeMs utc) {
     return z.substr(0, z.size() - 1) + "+08:00";
 }
 
+httplib::Result post_receipt(SyncServer& s, const std::string& channel, const json& body, const char* secret = kSecret) {
+    return post_reply(s, channel + "/receipt", body.dump(), secret);
+}
+
+// One-click feedback to the parent of the picked student, queued and sent through sms-in as the
+// delivery worker records it (the test's sms gateway is nowhere; the receipt is what matters).
+Survey send_feedback(SyncServer& s, const std::string& message_id) {
+    Survey sv = pick_student(s);
+    REQUIRE(!sv.student.empty());
+    sv.message_id = message_id;
+    const wb::TimeMs now = s.server->now_ms();
+    json queue{{"id", message_id}, {"kind", "feedback"}, {"studentId", sv.student}, {"lessonId", sv.lesson},
+               {"recipient", {{"role", "parent"}, {"address", sv.phone}}}, {"channel", "sms-in"},
+               {"text", "作业已批改：A"}, {"templateId", "feedback.homework"}, {"at", now}};
+    json sent{{"id", message_id}, {"at", now + wb::kMinuteMs}, {"outcome", "sent"}};
+    auto applied = s.server->sync().apply_as_system({{"message.queue", queue}, {"message.attempt", sent}}, "test-worker");
+    REQUIRE(applied.response);
+    for (const auto& r : applied.response->results) REQUIRE_MESSAGE(r.ok, r.error.message);
+    sv.sent_at = now + wb::kMinuteMs;
+    return sv;
+}
+
+wb::MessageState message_state(SyncServer& s, const std::string& id) {
+    return s.server->sync().with_state([&](const wb::State& st) { return st.messages.at(id).state; });
+}
+
 }  // namespace
 
 TEST_CASE("sync on a real store: inbound replies without the channel's secret or with a malformed body are refused, clearly") {
@@ -240,6 +267,60 @@ TEST_CASE("sync on a real store: inbound: a reply within 8 hours of the survey m
         CHECK(rows.live["events"].count(reply["eventId"].get<std::string>()) == 1);
         CHECK(rows.live["events"].count(late["replies"][0]["eventId"].get<std::string>()) == 1);
         CHECK(rows.live["events"].count(m[0].id) == 1);
+    });
+}
+
+TEST_CASE("sync on a real store: a read receipt of feedback marks it delivered and viewed once; bad receipts are refused, clearly") {
+    wb::test::for_each_sync_server([](SyncServer& s) {
+        CAPTURE(s.backend);
+        configure_channels(s);
+        Survey sv = send_feedback(s, "fb-msg-1");
+        const size_t events = event_count(s);
+
+        check_error(post_receipt(s, "sms-in", {{"messageId", "fb-msg-1"}, {"status", "read"}}, nullptr), 401, "unauthorized",
+                    "X-Channel-Secret header is missing");
+        check_error(post_receipt(s, "sms-in", {{"messageId", "fb-msg-1"}, {"status", "read"}}, "wrong"), 401, "unauthorized",
+                    "wrong secret");
+        check_error(post_receipt(s, "sms-in", json::array()), 400, "bad_request", "expected an object");
+        check_error(post_receipt(s, "sms-in", {{"status", "read"}}), 400, "bad_request", "/messageId");
+        check_error(post_receipt(s, "sms-in", {{"messageId", "fb-msg-1"}, {"status", "opened"}}), 400, "bad_request",
+                    "/status: expected \"delivered\", \"read\" or \"failed\", got \"opened\"");
+        check_error(post_receipt(s, "sms-in", {{"messageId", "fb-msg-1"}, {"status", "read"}, {"at", "soon"}}), 400,
+                    "bad_request", "/at");
+        check_error(post_receipt(s, "sms-in", {{"messageId", "nope"}, {"status", "read"}}), 404, "unknown_message",
+                    "no message nope was handed to channel sms-in");
+        check_error(post_receipt(s, "sim", {{"messageId", "fb-msg-1"}, {"status", "read"}}, "sim-secret"), 404,
+                    "unknown_message", "channel sim");
+        CHECK(message_state(s, "fb-msg-1") == wb::MessageState::Sent);
+        CHECK(event_count(s) == events);
+
+        const wb::TimeMs read_at = sv.sent_at + 2 * wb::kHourMs;
+        json answer = ok_json(post_receipt(s, "sms-in", {{"messageId", "fb-msg-1"}, {"status", "read"}, {"at", read_at}}));
+        CHECK(answer["state"] == "delivered");
+        CHECK(answer["recorded"] == 2);
+        CHECK(answer["viewedEventId"] == "viewed:fb-msg-1");
+        auto viewed = event(s, "viewed:fb-msg-1");
+        REQUIRE(viewed);
+        CHECK(viewed->kind == wb::EventKind::FeedbackViewed);
+        CHECK(viewed->student_id == sv.student);
+        CHECK(viewed->lesson_id == sv.lesson);
+        CHECK(viewed->at == read_at);
+        CHECK(message_state(s, "fb-msg-1") == wb::MessageState::Delivered);
+
+        // Reported again: nothing new; a failure after delivery contradicts it.
+        json again = ok_json(post_receipt(s, "sms-in", {{"messageId", "fb-msg-1"}, {"status", "read"}}));
+        CHECK(again["recorded"] == 0);
+        CHECK(event_count(s) == events + 1);
+        check_error(post_receipt(s, "sms-in", {{"messageId", "fb-msg-1"}, {"status", "failed"}}), 409, "contradicts",
+                    "cannot fail afterwards");
+
+        // The student's tutor receives the viewed event and the delivered message.
+        SyncClient tutor(s, "tutor1", "t1-receipt");
+        std::string cursor;
+        auto rows = wb::test::pull_all(tutor, cursor, 1000);
+        CHECK(rows.live["events"].count("viewed:fb-msg-1") == 1);
+        REQUIRE(rows.live["messages"].count("fb-msg-1") == 1);
+        CHECK(rows.live["messages"]["fb-msg-1"]["state"] == "delivered");
     });
 }
 
