@@ -52,5 +52,22 @@ const bool registered = register_test_query("homework.state", [](const json&) {
                 {"last", {{"ok", s.last.ok}, {"message", s.last.message}}}, {"computations", m.computations}};
 });
 
+// The outbox messages of one kind about a student and the open lesson: who they go to, in what
+// words, and how far they got. {studentId, kind}.
+const bool messages_registered = register_test_query("homework.messages", [](const json& args) {
+    const State* state = workspace().view();
+    const HomeworkModel& m = homework_model();
+    json out = json::array();
+    if (!state || !m.ready) return out;
+    const std::string student = args.value("studentId", std::string());
+    const std::string kind = args.value("kind", std::string("feedback"));
+    for (const auto& [id, msg] : state->messages)
+        if (msg.student_id == student && msg.lesson_id == m.lesson.id && to_string(msg.kind) == kind)
+            out.push_back({{"id", id}, {"role", to_string(msg.recipient.role)}, {"address", msg.recipient.address},
+                           {"channel", msg.channel}, {"state", to_string(msg.state)}, {"text", msg.text},
+                           {"templateId", msg.template_id}});
+    return out;
+});
+
 }  // namespace
 }  // namespace wb::app

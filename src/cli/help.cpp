@@ -33,7 +33,7 @@ std::string command_help(const std::string& command)
                    "workbench-cli roster import --data FILE --csv FILE [--out FILE]\n"
                    "  Writes the roster (students and enrolments) as RFC 4180 CSV, or imports one into the dataset\n"
                    "  through mutations and writes the updated dataset JSON. Columns: studentId, name, parentName,\n"
-                   "  parentPhone, wechat, address, segment, classId, enrolledAt (UTC), status, enrolmentId.\n"},
+                   "  parentPhone, wechat, address, segment, classId, enrolledAt (UTC), status, enrolmentId, studentPhone.\n"},
         {"export", "workbench-cli export --data FILE [--mutations] [--out FILE]\n"
                    "  Writes the whole dataset as JSON (normalised), or with --mutations as the mutation log.\n"},
         {"import", "workbench-cli import FILE [--out FILE]\n"

@@ -91,9 +91,11 @@ ReceiptPlan plan_inbound_receipt(const State& s, const InboundReceipt& r)
         return refuse(ReceiptRefusal::Contradicts, "/status: " + state_words(m) + "; it cannot be " + to_string(r.status));
     if (m.state == MessageState::Sent) p.mutations.push_back(attempt(m, at, AttemptOutcome::Delivered));
     if (r.status == ReceiptStatus::Read && is_parent_feedback(m)) {
+        // The parent read it when the channel says (never before it was written); only the
+        // delivery report is held to the history's order.
         p.viewed_event_id = receipt_viewed_event_id(m.id);
         if (!find_event(s, p.viewed_event_id))
-            p.mutations.push_back(Mutation{"event.record", to_json_value(viewed_event(m, at))});
+            p.mutations.push_back(Mutation{"event.record", to_json_value(viewed_event(m, std::max(r.at, m.created_at)))});
     }
     return p;
 }

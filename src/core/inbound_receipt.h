@@ -8,8 +8,9 @@
 //
 // Reports arrive late, twice and out of order: a report that adds nothing (delivered after read,
 // read twice) plans nothing and is not an error; one that contradicts what is recorded (read after
-// failed) is refused with the reason. A report's time is never before what the message already
-// records (attempts are in order), so a gateway's slow clock cannot reorder the history.
+// failed) is refused with the reason. A delivery report's time is never before what the message
+// already records (attempts are in order), so a gateway's slow clock cannot reorder the history;
+// the parent's view keeps the gateway's time, but not before the message was queued.
 #include <string>
 #include <vector>
 

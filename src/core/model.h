@@ -117,6 +117,7 @@ struct Student {
     std::string name;
     std::string parent_name;
     std::string parent_phone;
+    std::string student_phone;  // the student's own mobile, "" when they have none (young pupils)
     std::string wechat;
     std::string address;
     std::string segment;  // CSM: customer size (small / medium / large); free for tutors
@@ -127,6 +128,7 @@ template <class F> void describe(F& f, Student& s)
     f("name", s.name);
     f("parentName", s.parent_name);
     f("parentPhone", s.parent_phone);
+    f("studentPhone", s.student_phone);
     f("wechat", s.wechat);
     f("address", s.address);
     f("segment", s.segment);

@@ -10,7 +10,7 @@
 //   course.upsert      {id, name}
 //   lesson.upsert      {id, courseId, number, title, start, end, lecturerId}
 //   class.upsert       {id, courseId, tutorId, name}
-//   student.upsert     {id, name, parentName, parentPhone, wechat, address, segment}
+//   student.upsert     {id, name, parentName, parentPhone, studentPhone, wechat, address, segment}
 //   enrolment.upsert   {id, studentId, classId, enrolledAt, status}
 //   event.record       {id, kind, at, studentId, lessonId, ...}  see event.h
 //   event.retract      {id, eventId, at, by, reason}           a mistaken event: a retraction

@@ -7,7 +7,7 @@ namespace wb {
 namespace {
 
 const CsvRow kHeader{"studentId", "name", "parentName", "parentPhone", "wechat", "address",
-                     "segment", "classId", "enrolledAt", "status", "enrolmentId"};
+                     "segment", "classId", "enrolledAt", "status", "enrolmentId", "studentPhone"};
 
 int number(std::string_view s, size_t pos, size_t len)
 {
@@ -41,7 +41,7 @@ std::string export_roster_csv(const State& s)
         if (st == s.students.end()) continue;
         const Student& p = st->second;
         rows.push_back({p.id, p.name, p.parent_name, p.parent_phone, p.wechat, p.address, p.segment, e.class_id,
-                        format_utc(e.enrolled_at), to_string(e.status), e.id});
+                        format_utc(e.enrolled_at), to_string(e.status), e.id, p.student_phone});
     }
     return write_csv(rows);
 }
@@ -69,7 +69,7 @@ RosterImport import_roster_csv(std::string_view text)
         if (!parse_utc(r[8], enrolled)) { out.error = where + ", column enrolledAt: expected a UTC time like 2026-03-01T06:00:00Z, got \"" + r[8] + "\""; return out; }
         if (!r[9].empty() && !from_string(r[9], status)) { out.error = where + ", column status: expected one of: " + joined_names(EnrolmentStatus{}); return out; }
         out.mutations.push_back({"student.upsert", {{"id", r[0]}, {"name", r[1]}, {"parentName", r[2]}, {"parentPhone", r[3]},
-                                                    {"wechat", r[4]}, {"address", r[5]}, {"segment", r[6]}}});
+                                                    {"wechat", r[4]}, {"address", r[5]}, {"segment", r[6]}, {"studentPhone", r[11]}}});
         out.mutations.push_back({"enrolment.upsert", {{"id", r[10].empty() ? "e-" + r[0] : r[10]}, {"studentId", r[0]}, {"classId", r[7]},
                                                       {"enrolledAt", enrolled}, {"status", to_string(status)}}});
     }

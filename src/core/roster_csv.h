@@ -1,7 +1,8 @@
 #pragma once
 // The roster (students and their enrolments) as CSV, for spreadsheets and bulk imports.
 // Columns: studentId, name, parentName, parentPhone, wechat, address, segment, classId,
-// enrolledAt (UTC, "2026-03-01T06:00:00Z"), status, enrolmentId (empty: "e-<studentId>").
+// enrolledAt (UTC, "2026-03-01T06:00:00Z"), status, enrolmentId (empty: "e-<studentId>"),
+// studentPhone (the student's own mobile, may be empty).
 // Import goes through mutations.
 #include <string>
 #include <vector>

@@ -2,7 +2,8 @@
 // the last ended lesson of 1班; two missing students hand in (as the homework channel records it);
 // the tutor grades every ungraded work with the keyboard alone (S / B, a phrase by its number,
 // E for an excellent work, Enter to save and go on), the B grade opens the 1-on-1 explanation task
-// on Today, one click sends the feedback of every graded work through the sms channel, one click
+// on Today, one click sends the feedback of every graded work to the parents and to the students
+// with a phone of their own through the sms channel, one click
 // urges a missing student found by name, and the leaderboard ranks the graded works. Screenshots.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -111,15 +112,35 @@ test('one-click feedback to every graded work, an urge found by name, and the le
   const { page } = app;
   await clickLabel(page, '提交情况');
   let h = await homework(page);
-  const unsent = h.rows.filter((r) => r.grade && !r.feedbackSentAt).length;
+  const targets = h.rows.filter((r) => r.grade && !r.feedbackSentAt);
+  const unsent = targets.length;
   assert.ok(unsent >= 2, `the new grades have no feedback yet (${unsent})`);
+  const students = await page.evaluate((ids) => ids.map((id) => window.workbench.entity('students', id)), targets.map((r) => r.studentId));
+  const ownPhone = students.filter((st) => st.studentPhone);
+  assert.ok(ownPhone.length > 0, 'some of them have a phone of their own');
   await clickLabel(page, '复制后自己发（微信）#route');
   await clickLabel(page, 'sms  ·  模拟渠道');
-  await clickLabel(page, `一键反馈给 ${unsent} 位家长`);
+  await clickLabel(page, `一键反馈给 ${unsent} 位学员及家长`);
   await waitForHomework(page, (x) => x.last.ok && x.rows.every((r) => !r.grade || r.feedbackSentAt > 0));
   h = await homework(page);
-  assert.match(h.last.message, new RegExp(`^已将 ${unsent} 条消息加入发件箱，将通过 sms 发送`));
-  await waitForLabels(page, ['一键反馈给 0 位家长']);
+  // One message to each parent, one to each student with a phone; the others are named.
+  assert.match(h.last.message, new RegExp(`^已将 ${unsent + ownPhone.length} 条消息加入发件箱，将通过 sms 发送`));
+  const noPhone = students.filter((st) => !st.studentPhone).map((st) => st.name);
+  if (noPhone.length) assert.ok(h.last.message.includes(`没有学生本人的手机号，未发给学生：${noPhone.join('、')}`), h.last.message);
+  for (const st of students) {
+    const messages = await page.evaluate((id) => window.workbench.query('homework.messages', { studentId: id }), st.id);
+    const parent = messages.find((m) => m.role === 'parent');
+    const own = messages.find((m) => m.role === 'student');
+    assert.ok(parent && parent.address === st.parentPhone && parent.text.startsWith(`${st.name}家长您好`), JSON.stringify(messages));
+    assert.equal(row(h, st.id).feedbackMessageId, parent.id, 'the feedback refers to the parent\'s message');
+    if (st.studentPhone) {
+      assert.ok(own && own.address === st.studentPhone && own.text.startsWith(`${st.name}同学，你的`), JSON.stringify(messages));
+      assert.equal(own.templateId, 'feedback.homework.student');
+    } else {
+      assert.equal(own, undefined, 'no message to a student without a phone');
+    }
+  }
+  await waitForLabels(page, ['一键反馈给 0 位学员及家长']);
 
   // The urge, to one missing student found by name.
   const target = h.rows.find((r) => !r.submittedAt);

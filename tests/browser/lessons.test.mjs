@@ -10,6 +10,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser } from './lib/fixture.mjs';
+import { giveChannelInboundSecret, postAsChannel } from './lib/server-api.mjs';
 import { openSignedIn, waitForLabels, artifactsDir, clickLabel, focusEmptyField, waitForIdle, waitForQuery } from './lib/browser.mjs';
 
 // the delivery worker sends the surveys; the clock is moved out of the parents' quiet hours
@@ -18,31 +19,8 @@ const SECRET = 'sms-inbound-4711';
 let app;
 let serverNow;
 
-async function api(method, route, token, body) {
-  const res = await fetch(`${env.server.url}${route}`, {
-    method, headers: { 'content-type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${text}`);
-  return JSON.parse(text);
-}
-
-// The admin gives the simulated sms channel a secret, so replies can be posted to its endpoint.
-async function giveSmsAnInboundSecret() {
-  const { token } = await api('POST', '/api/login', null, { login: 'admin', password: env.server.accounts.admin });
-  const { channels } = await api('GET', '/api/channels', token);
-  const sms = channels.find((c) => c.id === 'sms');
-  assert.ok(sms, `the demo has an sms channel: ${JSON.stringify(channels)}`);
-  sms.inboundSecret = SECRET;
-  await api('PUT', '/api/channels', token, { channels });
-}
-
 async function postReply(phone, text) {
-  const res = await fetch(`${env.server.url}/api/inbound/sms`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'X-Channel-Secret': SECRET },
-    body: JSON.stringify({ phone, text }),
-  });
+  const res = await postAsChannel(env.server, 'sms', '', SECRET, { phone, text });
   const answer = await res.text();
   assert.equal(res.status, 200, answer);
   return JSON.parse(answer);
@@ -57,7 +35,7 @@ const shot = async (page, name) => { await waitForIdle(page).catch(() => {}); aw
 before(async () => {
   await env.ready;
   serverNow = await env.server.moveClockToDaytime();
-  await giveSmsAnInboundSecret();
+  await giveChannelInboundSecret(env.server, 'sms', SECRET);
   // The page's clock follows the server's: the board counts what happened up to "now".
   app = await openSignedIn(env.browser, env.server, 'tutor1', { clockAt: serverNow });
   await app.page.evaluate(() => window.workbench.openView('lessons'));

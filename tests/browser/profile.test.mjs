@@ -60,7 +60,8 @@ test('the profile shows the student, contact, risk, tasks and a timeline newest 
   // 资料: contact and enrolment cards.
   const student = await page.evaluate((id) => window.workbench.entity('students', id), studentId);
   await clickLabel(page, '资料');
-  await waitForLabels(page, ['联系方式', '报名信息', '家长', student.parentName, student.parentPhone, '在读']);
+  await waitForLabels(page, ['联系方式', '报名信息', '家长', student.parentName, student.parentPhone, '在读', '学生手机',
+    student.studentPhone || '未填写']);
   // 任务: the student's tasks, most urgent first.
   await clickLabel(page, `任务 ${s.tasks.length}`);
   assert.ok(s.tasks.length > 0);

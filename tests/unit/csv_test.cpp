@@ -74,7 +74,7 @@ TEST_CASE("roster CSV import cases: each tests/data/roster/*.csv with its .expec
 TEST_CASE("a roster exported as CSV imports into the same students and enrolments")
 {
     auto s = small_roster("Asia/Shanghai", utc_ms(2026, 3, 7, 6, 0), 2, 3);
-    must(s, "student.upsert", {{"id", "s2"}, {"name", "Zhang, \"Z\""}, {"address", "Line 1\nLine 2"}});
+    must(s, "student.upsert", {{"id", "s2"}, {"name", "Zhang, \"Z\""}, {"address", "Line 1\nLine 2"}, {"studentPhone", "15000000002"}});
     auto csv = export_roster_csv(s);
     auto copy = small_roster("Asia/Shanghai", utc_ms(2026, 3, 7, 6, 0), 2, 0);
     auto import = import_roster_csv(csv);

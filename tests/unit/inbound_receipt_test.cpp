@@ -93,15 +93,27 @@ TEST_CASE("a read receipt of a parent's feedback: delivered, feedback_viewed onc
     CHECK(receive(s, "msg1", ReceiptStatus::Delivered, read_at).mutations.empty());
 }
 
-TEST_CASE("a delivered message read later records only the viewed event; a gateway's early clock is moved up")
+TEST_CASE("a delivered message read later records only the viewed event, at the channel's time")
 {
     State s = graded_with_feedback();
     must(s, "message.attempt", {{"id", "msg1"}, {"at", kGraded + kMinuteMs}, {"outcome", "delivered"}});
-    ReceiptPlan p = receive(s, "msg1", ReceiptStatus::Read, kGraded - kHourMs);  // before it was queued
+    ReceiptPlan p = receive(s, "msg1", ReceiptStatus::Read, kGraded + 5 * kHourMs);
     REQUIRE(p.mutations.size() == 1);
     const Event* viewed = find_event(s, "viewed:msg1");
     REQUIRE(viewed != nullptr);
-    CHECK(viewed->at == kGraded + kMinuteMs);
+    CHECK(viewed->at == kGraded + 5 * kHourMs);
+}
+
+TEST_CASE("a gateway's early clock: the delivery report keeps the history in order, the view is not before the message")
+{
+    State s = graded_with_feedback();
+    sent(s, "msg1", kGraded + 10 * kMinuteMs);
+    ReceiptPlan p = receive(s, "msg1", ReceiptStatus::Read, kGraded - kHourMs);  // before it was even queued
+    REQUIRE(p.mutations.size() == 2);
+    CHECK(s.messages.at("msg1").delivered_at == kGraded + 10 * kMinuteMs);
+    const Event* viewed = find_event(s, "viewed:msg1");
+    REQUIRE(viewed != nullptr);
+    CHECK(viewed->at == kGraded);
 }
 
 TEST_CASE("a read receipt of anything but a parent's feedback is a delivery report only")

@@ -6,9 +6,11 @@
 #include "platform.h"
 #include "ui_text.h"
 #include "views/lesson_picker.h"
-#include "views/parent_messages.h"
+#include "views/family_messages.h"
 
 #include <imgui.h>
+
+#include <map>
 
 namespace wb::app {
 namespace {
@@ -35,10 +37,10 @@ std::string student_name(const HomeworkModel& m, const std::string& student_id) 
 HomeworkActionResult urge_missing(const HomeworkModel& m, const std::vector<std::string>& student_ids,
                                   const std::string& channel_id) {
     if (student_ids.empty()) return {false, ui::tr("homework.urge.nobody")};
-    std::vector<ParentMessage> messages;
+    std::vector<FamilyMessage> messages;
     for (const std::string& id : student_ids)
         messages.push_back({id, student_name(m, id), parent_phone_of(id), homework_message_text(m, kUrgeKey, id)});
-    const ParentMessagesSent sent = send_parent_messages(messages, "urge", kUrgeKey, m.lesson.id, channel_id);
+    const FamilyMessagesSent sent = send_family_messages(messages, "urge", kUrgeKey, m.lesson.id, channel_id);
     return {sent.ok, sent.line};
 }
 
@@ -64,24 +66,40 @@ HomeworkActionResult mark_excellent(const HomeworkModel& m, const std::string& s
     return {true, ui::format("homework.excellent.saved", {{"student", student_name(m, student_id)}})};
 }
 
+// One click, two recipients: the parent gets the feedback and so does the student, in words
+// addressed to them (kStudentFeedbackKey), when they have a phone of their own. The feedback_sent
+// event, which the board and the metrics count, refers to the parent's message (the one whose read
+// receipt means 家长已查看), or to the student's when only that one went out.
 HomeworkActionResult send_feedback(const HomeworkModel& m, const std::vector<const HomeworkRow*>& targets,
                                    const std::string& channel_id) {
     if (targets.empty()) return {false, ui::tr("homework.feedback.nobody")};
-    std::vector<ParentMessage> messages;
-    for (const HomeworkRow* r : targets)
+    // A template from before the student's text (or one that leaves it out) sends to parents only, and says so.
+    const bool to_students = m.template_error.empty() && m.tpl.messages.count(kStudentFeedbackKey) > 0;
+    std::vector<FamilyMessage> messages;
+    for (const HomeworkRow* r : targets) {
+        const std::map<std::string, std::string> values{{"grade", r->grade}, {"comment", r->comment}};
         messages.push_back({r->student_id, r->name, parent_phone_of(r->student_id),
-                            homework_message_text(m, kFeedbackKey, r->student_id,
-                                                  {{"grade", r->grade}, {"comment", r->comment}})});
-    const ParentMessagesSent sent = send_parent_messages(messages, "feedback", kFeedbackKey, m.lesson.id, channel_id);
-    // The feedback's own event: the homework board and the metrics count feedback by it.
+                            homework_message_text(m, kFeedbackKey, r->student_id, values)});
+        if (to_students)
+            messages.push_back({r->student_id, r->name, student_phone_of(r->student_id),
+                            homework_message_text(m, kStudentFeedbackKey, r->student_id, values), RecipientRole::Student,
+                            kStudentFeedbackKey});
+    }
+    const FamilyMessagesSent sent = send_family_messages(messages, "feedback", kFeedbackKey, m.lesson.id, channel_id);
+    std::map<std::string, std::string> reference;  // student -> the message the feedback event refers to
+    for (const SentFamilyMessage& to : sent.sent)
+        if (!reference.count(to.student_id) || to.role == RecipientRole::Parent) reference[to.student_id] = to.message_id;
     std::string refused;
-    for (size_t i = 0; i < sent.sent.size(); ++i) {
-        Json args = event_args(m, "feedback_sent", sent.sent[i]);
-        if (!sent.message_ids[i].empty()) args["refId"] = sent.message_ids[i];
+    for (const auto& [student_id, message_id] : reference) {
+        Json args = event_args(m, "feedback_sent", student_id);
+        if (!message_id.empty()) args["refId"] = message_id;
         if (std::string why = submit(args); !why.empty()) refused = why;
     }
-    if (!refused.empty()) return {false, sent.line + " " + ui::format("homework.refused", {{"reason", refused}})};
-    return {sent.ok, sent.line};
+    std::string line = sent.line;
+    if (!to_students && !sent.sent.empty())
+        line += " " + ui::format("homework.feedback.parents_only", {{"key", kStudentFeedbackKey}});
+    if (!refused.empty()) return {false, line + " " + ui::format("homework.refused", {{"reason", refused}})};
+    return {sent.ok, line};
 }
 
 std::string leaderboard_text(const HomeworkModel& m) {

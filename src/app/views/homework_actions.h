@@ -1,6 +1,6 @@
 #pragma once
 // What the Homework view records [练习]: every action is a mutation (works offline, syncs later);
-// urges and feedback go to the outbox or the clipboard (views/parent_messages.h).
+// urges and feedback go to the outbox or the clipboard (views/family_messages.h).
 #include <string>
 #include <vector>
 

@@ -43,5 +43,6 @@ std::string homework_message_text(const HomeworkModel& m, const std::string& key
 // Template keys of the Homework view's messages.
 constexpr const char* kUrgeKey = "urge.homework";
 constexpr const char* kFeedbackKey = "feedback.homework";
+constexpr const char* kStudentFeedbackKey = "feedback.homework.student";  // the same feedback, to the student
 
 }  // namespace wb::app

@@ -2,7 +2,7 @@
 //  - Submissions: who handed in and when, who is missing, each work's grade, comment and feedback
 //    state (sent / viewed by the parent); the 12/24/36/48 h urge reminders with "32 已提交，18 未交"
 //    and a one-click urge to the missing (filtered by name); one-click feedback to every graded
-//    work's parents.
+//    work's parent and student (homework_actions.cpp).
 //  - Batch grading (homework_grading.cpp), excellent works and the leaderboard (homework_library.cpp).
 // The data is core/homework_board.h, cached in homework_model.cpp; the actions homework_actions.cpp.
 #include "views/homework_ui.h"

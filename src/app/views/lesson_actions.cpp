@@ -6,7 +6,7 @@
 #include "offline/workspace.h"
 #include "platform.h"
 #include "ui_text.h"
-#include "views/parent_messages.h"
+#include "views/family_messages.h"
 
 namespace wb::app {
 namespace {
@@ -38,10 +38,10 @@ std::string kind_of(const char* key) { return std::string(key).rfind("survey.", 
 
 LessonActionResult send_lesson_messages(const LessonModel& m, const std::vector<const LessonBoardRow*>& targets,
                                         const char* key, const std::string& channel_id) {
-    std::vector<ParentMessage> messages;
+    std::vector<FamilyMessage> messages;
     for (const LessonBoardRow* r : targets)
         messages.push_back({r->student_id, r->name, r->parent_phone, lesson_message_text(m, key, r->student_id)});
-    const ParentMessagesSent sent = send_parent_messages(messages, kind_of(key).c_str(), key, m.lesson.id, channel_id);
+    const FamilyMessagesSent sent = send_family_messages(messages, kind_of(key).c_str(), key, m.lesson.id, channel_id);
     return {sent.ok, sent.line};
 }
 

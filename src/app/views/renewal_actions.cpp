@@ -6,7 +6,7 @@
 #include "platform.h"
 #include "ui_text.h"
 #include "views/lesson_picker.h"
-#include "views/parent_messages.h"
+#include "views/family_messages.h"
 
 namespace wb::app {
 namespace {
@@ -48,15 +48,15 @@ std::string message_text(const RenewalModel& m, const char* key, const std::stri
 
 RenewalActionResult push_warmup(const RenewalModel& m, const std::vector<std::string>& student_ids,
                                 const std::string& channel_id) {
-    std::vector<ParentMessage> messages;
+    std::vector<FamilyMessage> messages;
     for (const std::string& id : student_ids) {
         if (std::string why = refusal(m, id, "warmup"); !why.empty()) return {false, why};
         messages.push_back({id, name_of(m, id), parent_phone_of(id), message_text(m, kWarmupKey, id, {})});
     }
-    const ParentMessagesSent sent = send_parent_messages(messages, "other", kWarmupKey, "", channel_id);
+    const FamilyMessagesSent sent = send_family_messages(messages, "other", kWarmupKey, "", channel_id);
     std::string line = sent.line;
-    for (const std::string& id : sent.sent)
-        if (std::string why = record_step(id, "warmup", ""); !why.empty())
+    for (const SentFamilyMessage& to : sent.sent)
+        if (std::string why = record_step(to.student_id, "warmup", ""); !why.empty())
             return {false, line + " " + ui::format("renewal.refused", {{"reason", why}})};
     return {sent.ok, line};
 }
@@ -67,7 +67,7 @@ RenewalActionResult record_reservation(const RenewalModel& m, const std::string&
     if (coupon.empty()) return {false, ui::tr("renewal.coupon.missing")};
     if (std::string why = record_step(student_id, "reservation", coupon); !why.empty())
         return {false, ui::format("renewal.refused", {{"reason", why}})};
-    const ParentMessagesSent sent = send_parent_messages(
+    const FamilyMessagesSent sent = send_family_messages(
         {{student_id, name_of(m, student_id), parent_phone_of(student_id), message_text(m, kCouponKey, student_id, {{"coupon", coupon}})}},
         "other", kCouponKey, "", channel_id);
     platform::request_redraw();

@@ -1,7 +1,7 @@
 #pragma once
 // What the Renewal view records [续报]: each funnel step is a renewal_step event (works offline,
 // syncs later); the warm-up push and the coupon go to the parents through the outbox or the
-// clipboard (views/parent_messages.h). A step the funnel does not allow (a fourth push, an order
+// clipboard (views/family_messages.h). A step the funnel does not allow (a fourth push, an order
 // before the reservation) is refused with its reason and records nothing.
 #include <string>
 #include <vector>

@@ -59,6 +59,7 @@ void contact_card(const ProfileData& d, float width) {
         if (widgets::secondary_button(ui::tr("profile.contact.copy_phone"))) copy_parent_phone(s.parent_phone);
         ImGui::PopID();
     }
+    fact_row("profile.contact.student_phone", s.student_phone);
     fact_row("profile.contact.wechat", s.wechat);
     fact_row("profile.contact.address", s.address);
     end_card();

@@ -1,0 +1,108 @@
+// One-click feedback to the parent and the student, then the channel's read receipt, in Chromium
+// against the real server with its delivery worker: tutor1 regrades a work of 1班's last ended
+// lesson, sends the feedback through the simulated "sms" channel, the worker delivers both
+// messages, the channel posts POST /api/inbound/sms/receipt {status: read} for the parent's, and
+// the homework board shows 家长已查看 for that student without anyone recording it by hand; the
+// student's own read is a delivery report only. Screenshot.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { useServerAndBrowser } from './lib/fixture.mjs';
+import { giveChannelInboundSecret, postAsChannel } from './lib/server-api.mjs';
+import { openSignedIn, waitForLabels, artifactsDir, clickLabel, waitForIdle, waitForQuery } from './lib/browser.mjs';
+
+// the delivery worker sends the feedback; the clock is moved out of the parents' quiet hours
+const env = useServerAndBrowser({ automation: true, testClock: true });
+const SECRET = 'sms-receipts-2718';
+let app;
+let lesson;
+
+const homework = (page) => page.evaluate(() => window.workbench.query('homework.state'));
+const waitForHomework = (page, predicate, arg, timeout) =>
+  waitForQuery(page, 'homework.state', predicate, arg, timeout, (h) => JSON.stringify({ ...h, rows: h.rows?.slice(0, 6) }));
+const row = (h, id) => h.rows.find((r) => r.studentId === id);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Posts the channel's read receipt of `messageId` until the server has it as sent: the message
+// reaches the server with the page's next push and the worker sends it within a second or two.
+// Meanwhile the server says it does not know it yet (404) or has not sent it (409 not_sent);
+// anything else is an answer.
+// The receipt carries the gateway's time: here the page's (real) clock, as the server's is moved.
+async function postReadReceipt(messageId) {
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    const res = await postAsChannel(env.server, 'sms', '/receipt', SECRET, { messageId, status: 'read', at: Date.now() });
+    const body = await res.json();
+    const waiting = res.status === 404 || (res.status === 409 && body.error?.code === 'not_sent');
+    if (!waiting || Date.now() > deadline) return { status: res.status, body };
+    await sleep(250);
+  }
+}
+
+before(async () => {
+  await env.ready;
+  await env.server.moveClockToDaytime();
+  await giveChannelInboundSecret(env.server, 'sms', SECRET);
+  app = await openSignedIn(env.browser, env.server, 'tutor1');
+  const { page } = app;
+  await page.evaluate(() => window.workbench.openView('homework'));
+  const lessons = (await page.evaluate(() => window.workbench.query('lessons.state'))).lessons;
+  const now = await page.evaluate(() => Date.now());
+  lesson = lessons.filter((l) => l.classId === 'k1' && l.end < now).sort((a, b) => b.end - a.end)[0];
+  assert.ok(lesson, 'class k1 has an ended lesson');
+  await page.evaluate((l) => window.workbench.query('lessons.choose', l), lesson);
+  await waitForHomework(page, (h, l) => h.ready && h.lessonId === l.lessonId, lesson);
+});
+
+test('a read receipt from the channel shows 家长已查看 for the feedback the tutor sent', async () => {
+  const { page } = app;
+  let h = await homework(page);
+  // A work by a student with a phone of their own, graded again: its feedback is due anew.
+  const students = await page.evaluate((ids) => ids.map((id) => window.workbench.entity('students', id)),
+    h.rows.filter((r) => r.submittedAt).map((r) => r.studentId));
+  const student = students.find((st) => st.studentPhone);
+  assert.ok(student, 'a student of the lesson who handed in has a phone of their own');
+  const graded = await page.evaluate(([s, l]) => window.workbench.submit('event.record',
+    { id: `hw-regrade-${s}`, kind: 'grade', at: Date.now() - 1000, studentId: s, lessonId: l, value: 'A', text: '思路清晰' }),
+  [student.id, lesson.lessonId]);
+  assert.equal(graded.ok, true, graded.reason);
+  await waitForHomework(page, (x, id) => x.rows.find((r) => r.studentId === id).grade === 'A' &&
+    !x.rows.find((r) => r.studentId === id).feedbackSentAt, student.id);
+  h = await homework(page);
+  const due = h.rows.filter((r) => r.grade && !r.feedbackSentAt).length;
+
+  await clickLabel(page, '提交情况');
+  await clickLabel(page, '复制后自己发（微信）#route');
+  await clickLabel(page, 'sms  ·  模拟渠道');
+  await clickLabel(page, `一键反馈给 ${due} 位学员及家长`);
+  await waitForHomework(page, (x, id) => x.rows.find((r) => r.studentId === id).feedbackSentAt > 0, student.id);
+  h = await homework(page);
+  const target = row(h, student.id);
+  assert.ok(target.feedbackMessageId, 'the feedback refers to the outbox message to the parent');
+  assert.equal(target.feedbackViewedAt, 0);
+  const viewedBefore = h.feedbackViewed;
+
+  const read = await postReadReceipt(target.feedbackMessageId);
+  assert.equal(read.status, 200, JSON.stringify(read.body));
+  assert.equal(read.body.state, 'delivered');
+  assert.equal(read.body.viewedEventId, `viewed:${target.feedbackMessageId}`);
+  await waitForHomework(page, (x, id) => x.rows.find((r) => r.studentId === id).feedbackViewedAt > 0, student.id, 30000);
+  h = await homework(page);
+  assert.equal(h.feedbackViewed, viewedBefore + 1);
+  await waitForLabels(page, [`${h.submitted} 已提交，${h.remaining} 未交 · 已批改 ${h.graded} · 已反馈 ${h.feedbackSent} · 家长已查看 ${h.feedbackViewed}`]);
+
+  // The student reads their own message: delivered, and not counted as the parent's view.
+  const messages = await page.evaluate((id) => window.workbench.query('homework.messages', { studentId: id }), student.id);
+  const own = messages.find((m) => m.role === 'student');
+  assert.ok(own, JSON.stringify(messages));
+  const ownRead = await postReadReceipt(own.id);
+  assert.equal(ownRead.status, 200, JSON.stringify(ownRead.body));
+  assert.equal(ownRead.body.viewedEventId, undefined);
+  // A receipt for a message the channel was never handed names it.
+  const unknown = await postAsChannel(env.server, 'sms', '/receipt', SECRET, { messageId: 'no-such-message', status: 'read' });
+  assert.equal(unknown.status, 404);
+  assert.match((await unknown.json()).error.message, /no message no-such-message was handed to channel sms/);
+  await waitForIdle(page).catch(() => {});
+  await page.screenshot({ path: path.join(artifactsDir(), 'homework-feedback-viewed.png') });
+  assert.deepEqual(app.problems, []);
+});
