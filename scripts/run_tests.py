@@ -8,6 +8,8 @@ they can):
   parity    the native and the wasm unit-test runs report identical results
   browser   Node's test runner + playwright-core driving Debian's Chromium against the real server
   size      the page's transferred size (html + js + wasm + font as served) is under budget
+  bench     the benchmarks in tests/bench, small (they must run; their ratios are reported, not
+            judged; `./workbench bench` runs them at full size)
 
 Counting: a doctest program counts its test cases; any other ctest entry counts as one test;
 the browser suite counts Node test-runner tests.
@@ -172,6 +174,33 @@ def suite_size(tally):
             proc.wait(timeout=10)
 
 
+def browser_env():
+    return dict(os.environ,
+                WB_SERVER_BIN=os.path.join(BUILD, "native", "src", "server", "workbench-server"),
+                WB_CLI_BIN=os.path.join(BUILD, "native", "src", "cli", "workbench-cli"),
+                WB_SITE_DIR=os.path.join(BUILD, "web", "site"),
+                WB_ARTIFACTS=ARTIFACTS)
+
+
+# The size the test run gives each benchmark: enough to exercise every case, quick to seed.
+BENCH_SMOKE = {"WB_BENCH_PER_TUTOR": "500", "WB_BENCH_ROUNDS": "1", "WB_BENCH_WHEELS": "40"}
+
+
+def suite_bench(tally, smoke=True):
+    benches = os.path.join(TOP, "tests", "bench")
+    files = sorted(f for f in os.listdir(benches) if f.endswith(".bench.mjs")) if os.path.isdir(benches) else []
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    env = browser_env()
+    if smoke:
+        env.update({k: v for k, v in BENCH_SMOKE.items() if k not in os.environ})
+    for f in files:
+        p = run(["node", os.path.join("tests", "bench", f)], env=env, timeout=1800)
+        print(tail(p.stdout, 20))
+        ratio = re.search(r"ratio peer / shader: (.*)", p.stdout)
+        note = f"{f}: {ratio.group(1)}" if ratio else f"{f} did not finish"
+        tally.add("bench", 1 if p.returncode == 0 else 0, 0 if p.returncode == 0 else 1, note[:160])
+
+
 def suite_browser(tally):
     tests = os.path.join(TOP, "tests", "browser")
     files = sorted(f for f in os.listdir(tests) if f.endswith(".test.mjs")) if os.path.isdir(tests) else []
@@ -179,11 +208,7 @@ def suite_browser(tally):
         tally.add("browser", 0, 1, "no browser tests found")
         return
     os.makedirs(ARTIFACTS, exist_ok=True)
-    env = dict(os.environ,
-               WB_SERVER_BIN=os.path.join(BUILD, "native", "src", "server", "workbench-server"),
-               WB_CLI_BIN=os.path.join(BUILD, "native", "src", "cli", "workbench-cli"),
-               WB_SITE_DIR=os.path.join(BUILD, "web", "site"),
-               WB_ARTIFACTS=ARTIFACTS)
+    env = browser_env()
     tap = os.path.join(ARTIFACTS, "browser.tap")
     p = run(["node", "--test", "--test-concurrency=1",
              "--test-reporter=spec", "--test-reporter-destination=stdout",
@@ -204,7 +229,8 @@ def suite_browser(tally):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", default="native,wasm,parity,browser,size")
+    ap.add_argument("--only", default="native,wasm,parity,browser,size,bench")
+    ap.add_argument("--bench-full", action="store_true", help="benchmarks at their full size")
     args = ap.parse_args()
     only = set(args.only.split(","))
 
@@ -218,6 +244,8 @@ def main():
         suite_browser(tally)
     if "size" in only:
         suite_size(tally)
+    if "bench" in only:
+        suite_bench(tally, smoke=not args.bench_full)
 
     passed, failed = tally.totals()
     print(f"\n(all suites took {time.time() - started:.0f} s)")

@@ -9,6 +9,7 @@
 // devicePixelRatio; Dear ImGui 1.92 then rasterises glyphs at that density, so text stays crisp
 // on HiDPI screens and after browser zoom without the views knowing about it.
 #include <cstdint>
+#include <vector>
 #include <string>
 
 namespace wb::platform {
@@ -37,6 +38,16 @@ bool idle();                     // the loop is paused and no wake-up timer is p
 // Counts WebGL contexts: it moves on when a lost context is restored, and every GL object the
 // app made itself (programs, textures) must then be made again.
 std::uint64_t gl_generation();
+
+// Benchmarks (tests/bench): while on, the loop draws every animation frame, each frame waits
+// for the GPU to finish (glFinish) and its times are kept (the last 10 000): from its start to
+// ImGui's draw lists built (the CPU's part) and to the finished draw. take_frame_times() hands
+// them over and forgets them.
+struct FrameTime {
+    double build_ms = 0, total_ms = 0;
+};
+void set_frame_timing(bool on);
+std::vector<FrameTime> take_frame_times();
 
 // Runs `hook` after every frame, once ImGui has rendered (the accessibility mirror compares
 // what is focused with what it last told the page). Register at start-up.

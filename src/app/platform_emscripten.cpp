@@ -65,6 +65,8 @@ struct State {
     int frames_pending = kSettleFrames;
     double animate_until = 0.0;
     double last_frame_ms = 0.0;
+    bool frame_timing = false;          // set_frame_timing: benchmarks
+    std::vector<platform::FrameTime> frame_times;
     std::uint64_t frames = 0;
     bool online = true;
     bool is_mac = false;
@@ -107,6 +109,7 @@ void on_wake_timer(void*) {
 // Called after every frame: keep running, sleep until a timer, or stop.
 void schedule_after_frame() {
     if (g_state.frames_pending > 0) --g_state.frames_pending;
+    if (g_state.frame_timing) return;   // a benchmark measures every frame
     const double now = emscripten_performance_now();
     if (g_state.frames_pending > 0 || now < g_state.animate_until) return;
     g_state.paused = true;
@@ -181,6 +184,7 @@ void tick() {
     ImGui::NewFrame();
     g_state.frame();
     ImGui::Render();
+    const double built = emscripten_performance_now();
     g_state.in_frame = false;
     for (void (*hook)() : frame_end_hooks()) hook();
 
@@ -191,6 +195,11 @@ void tick() {
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (g_state.frame_timing) {
+        glFinish();
+        if (g_state.frame_times.size() >= 10000) g_state.frame_times.erase(g_state.frame_times.begin());
+        g_state.frame_times.push_back({built - now, emscripten_performance_now() - now});
+    }
 
     update_cursor();
     if (++g_state.frames == 1) wb_js_first_frame();
@@ -368,6 +377,18 @@ double now_ms() { return emscripten_performance_now(); }
 std::uint64_t frames_drawn() { return g_state.frames; }
 std::uint64_t gl_generation() { return g_state.gl_generation; }
 bool idle() { return g_state.paused && g_state.wake_timer == 0 && g_state.later_timer == 0; }
+
+void set_frame_timing(bool on) {
+    g_state.frame_timing = on;
+    g_state.frame_times.clear();
+    if (on) request_redraw();
+}
+
+std::vector<FrameTime> take_frame_times() {
+    std::vector<FrameTime> out;
+    out.swap(g_state.frame_times);
+    return out;
+}
 
 FontBytes take_preloaded_font() {
     FontBytes font;

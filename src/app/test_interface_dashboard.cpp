@@ -56,7 +56,9 @@ json matrix_json(const DashboardModel& m) {
             {"rect", {l.min.x, l.min.y, l.max.x, l.max.y}},
             {"window", {l.window_min.x, l.window_min.y, l.window_max.x, l.window_max.y}}, {"firstRow", l.first_row}, {"cellW", l.cell_w},
             {"cellH", l.cell_h}, {"hover", {l.hover_column, l.hover_row}}, {"palette", palette},
-            {"framesDrawn", matrix_gl::frames_drawn()}, {"glError", matrix_gl::last_error()}};
+            {"framesDrawn", matrix_gl::frames_drawn()}, {"glError", matrix_gl::last_error()},
+            {"renderer", matrix_renderer() == MatrixRenderer::DrawList ? "drawlist" : "shader"},
+            {"repeat", matrix_repeat()}};
 }
 
 const bool registered_state = register_test_query("dashboard.state", [](const json&) {
@@ -79,6 +81,28 @@ const bool registered_choose = register_test_query("dashboard.choose", [](const 
     if (args.contains("period")) dashboard_choice().period = args.value("period", 1);
     platform::request_redraw();
     return json{{"ok", true}};
+});
+
+// {renderer: "shader" | "drawlist", repeat?}: who draws the matrix's cells (the benchmark's two
+// sides), and how many times over.
+const bool registered_renderer = register_test_query("dashboard.matrix_renderer", [](const json& args) {
+    const std::string r = args.value("renderer", std::string("shader"));
+    if (r != "shader" && r != "drawlist") return json{{"ok", false}, {"error", "renderer: shader or drawlist, got " + r}};
+    set_matrix_renderer(r == "drawlist" ? MatrixRenderer::DrawList : MatrixRenderer::Shader, args.value("repeat", 1));
+    platform::request_redraw();
+    return json{{"ok", true}, {"renderer", r}};
+});
+
+// {on}: frame timing for benchmarks (platform::set_frame_timing); "bench.frames" takes the
+// times kept since, in ms.
+const bool registered_timing = register_test_query("bench.frame_timing", [](const json& args) {
+    platform::set_frame_timing(args.value("on", false));
+    return json{{"ok", true}};
+});
+const bool registered_frames = register_test_query("bench.frames", [](const json&) {
+    json build = json::array(), total = json::array();
+    for (const platform::FrameTime& t : platform::take_frame_times()) build.push_back(t.build_ms), total.push_back(t.total_ms);
+    return json{{"build", build}, {"total", total}};
 });
 
 const bool registered_dataset = register_test_query("data.dataset", [](const json&) {

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "core/inbound_receipt.h"
 #include "core/inbound_reply.h"
@@ -145,6 +146,18 @@ json reply_json(const PlannedReply& p) {
     return r;
 }
 
+// Applies what a channel brought as the system: the sync service's answer, or nullopt with the
+// error answered (`what` names it: "the reply was not recorded: ...").
+std::optional<sync::PushResponse> apply_or_answer(OrganisationSync& sync, const std::vector<Mutation>& mutations,
+                                                  const char* what, const httplib::Request& req, httplib::Response& res) {
+    auto applied = sync.apply_as_system(mutations, kInboundClient);
+    if (applied.response) return std::move(*applied.response);
+    const int status = applied.error.code == "storage" ? 503 : 500;
+    send_error(req, res, status, applied.error.code.empty() ? "internal" : applied.error.code,
+               std::string(what) + " was not recorded: " + applied.error.message);
+    return std::nullopt;
+}
+
 // Plans under the state lock, then applies as the system. Between the two another request may
 // record something: the ids make that harmless. The same reply posted twice at once plans the
 // same event ids, so the second apply is refused as "already recorded" and both answers agree.
@@ -157,13 +170,9 @@ void receive(WorkbenchServer& server, const InboundReply& reply, const httplib::
     std::vector<Mutation> mutations;
     for (const auto& p : plan.replies) mutations.insert(mutations.end(), p.mutations.begin(), p.mutations.end());
     if (!mutations.empty()) {
-        auto applied = sync.apply_as_system(mutations, kInboundClient);
-        if (!applied.response) {
-            int status = applied.error.code == "storage" ? 503 : 500;
-            return send_error(req, res, status, applied.error.code.empty() ? "internal" : applied.error.code,
-                              "the reply was not recorded: " + applied.error.message);
-        }
-        const auto& results = applied.response->results;
+        auto applied = apply_or_answer(sync, mutations, "the reply", req, res);
+        if (!applied) return;
+        const auto& results = applied->results;
         for (size_t i = 0; i < results.size() && i < mutations.size(); ++i) {
             if (results[i].ok) continue;
             const std::string id = mutations[i].args.value("id", std::string());
@@ -251,15 +260,11 @@ void post_receipt(WorkbenchServer& server, const std::string& channel_id, const 
     if (plan.refusal != ReceiptRefusal::None)
         return send_error(req, res, receipt_status_code(plan.refusal), receipt_error_code(plan.refusal), plan.error);
     if (!plan.mutations.empty()) {
-        auto applied = sync.apply_as_system(plan.mutations, kInboundClient);
-        if (!applied.response) {
-            int status = applied.error.code == "storage" ? 503 : 500;
-            return send_error(req, res, status, applied.error.code.empty() ? "internal" : applied.error.code,
-                              "the report was not recorded: " + applied.error.message);
-        }
+        auto applied = apply_or_answer(sync, plan.mutations, "the report", req, res);
+        if (!applied) return;
         // A refusal is harmless when the same report, racing this one, recorded it first: planning
         // again then finds nothing missing. Anything else refused is a fault.
-        for (const auto& r : applied.response->results) {
+        for (const auto& r : applied->results) {
             if (r.ok) continue;
             ReceiptPlan again = sync.with_state([&](const State& s) { return plan_inbound_receipt(s, receipt); });
             if (!again.mutations.empty() || again.refusal != ReceiptRefusal::None)

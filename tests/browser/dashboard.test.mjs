@@ -89,15 +89,8 @@ test('every number on the dashboard is the core metric for the same data, for ea
   assert.deepEqual(app.problems, []);
 });
 
-test('the student × lesson matrix is drawn by the shaders in the colours of each cell', async () => {
-  const { page } = app;
-  await page.mouse.move(5, 5);   // no hover highlight
-  await waitForIdle(page).catch(() => {});
-  const d = await dashboard(page);
-  const m = d.matrix;
-  assert.equal(m.glError, '');
-  assert.ok(m.framesDrawn > 0, 'the GL program ran');
-  assert.ok(m.rows >= 10 && m.columns >= 6, `${m.rows} × ${m.columns}`);
+// The first rows' cells at the centre of each stripe are the palette's colours of their states.
+async function checkMatrixPixels(page, m) {
   const canvas = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { x: r.left, y: r.top }; });
   const [x0, y0] = [canvas.x + m.rect[0], canvas.y + m.rect[1]];
   let checked = 0;
@@ -109,12 +102,39 @@ test('the student × lesson matrix is drawn by the shaders in the colours of eac
       const x = x0 + c * m.cellW;
       const want = [m.palette[att], m.palette[4 + hw], m.palette[8 + grade]];
       const got = [await pixel(page, x + m.cellW / 6 + 0.5, y), await pixel(page, x + m.cellW / 2, y), await pixel(page, x + m.cellW * 5 / 6, y)];
-      for (let s = 0; s < 3; ++s) assert.ok(close(got[s], want[s]), `row ${r} lesson ${c + 1} stripe ${s}: ${got[s]} vs ${want[s]}`);
+      for (let s = 0; s < 3; ++s) assert.ok(close(got[s], want[s]), `${m.renderer}: row ${r} lesson ${c + 1} stripe ${s}: ${got[s]} vs ${want[s]}`);
       ++checked;
     }
   }
   assert.ok(checked >= 12, `cells checked: ${checked}`);
+}
+
+test('the student × lesson matrix is drawn by the shaders in the colours of each cell', async () => {
+  const { page } = app;
+  await page.mouse.move(5, 5);   // no hover highlight
+  await waitForIdle(page).catch(() => {});
+  const d = await dashboard(page);
+  const m = d.matrix;
+  assert.equal(m.glError, '');
+  assert.equal(m.renderer, 'shader');
+  assert.ok(m.framesDrawn > 0, 'the GL program ran');
+  assert.ok(m.rows >= 10 && m.columns >= 6, `${m.rows} × ${m.columns}`);
+  await checkMatrixPixels(page, m);
   await page.screenshot({ path: path.join(artifactsDir(), 'dashboard-tutor.png') });
+});
+
+// The benchmark's peer (tests/bench/matrix.bench.mjs) must draw the same picture to be a peer.
+test('the peer renderer (ImGui rectangles) draws the same colours as the shader, and the shader is back after', async () => {
+  const { page } = app;
+  const shaderFrames = (await dashboard(page)).matrix.framesDrawn;
+  await page.evaluate(() => window.workbench.query('dashboard.matrix_renderer', { renderer: 'drawlist' }));
+  await page.waitForFunction(() => window.workbench.query('dashboard.state').matrix.renderer === 'drawlist');
+  await waitForIdle(page).catch(() => {});
+  const m = (await dashboard(page)).matrix;
+  assert.equal(m.framesDrawn, shaderFrames, 'the GL program did not draw meanwhile');
+  await checkMatrixPixels(page, m);
+  await page.evaluate(() => window.workbench.query('dashboard.matrix_renderer', { renderer: 'shader' }));
+  await page.waitForFunction((n) => window.workbench.query('dashboard.state').matrix.framesDrawn > n, shaderFrames);
 });
 
 test("a number's students open their profiles", async () => {

@@ -8,8 +8,9 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser } from './lib/fixture.mjs';
+import { homework, waitForHomework, homeworkRow, openLastEndedLesson } from './lib/homework.mjs';
 import { giveChannelInboundSecret, postAsChannel } from './lib/server-api.mjs';
-import { openSignedIn, waitForLabels, artifactsDir, clickLabel, waitForIdle, waitForQuery } from './lib/browser.mjs';
+import { openSignedIn, waitForLabels, artifactsDir, clickLabel, waitForIdle } from './lib/browser.mjs';
 
 // the delivery worker sends the feedback; the clock is moved out of the parents' quiet hours
 const env = useServerAndBrowser({ automation: true, testClock: true });
@@ -17,17 +18,14 @@ const SECRET = 'sms-receipts-2718';
 let app;
 let lesson;
 
-const homework = (page) => page.evaluate(() => window.workbench.query('homework.state'));
-const waitForHomework = (page, predicate, arg, timeout) =>
-  waitForQuery(page, 'homework.state', predicate, arg, timeout, (h) => JSON.stringify({ ...h, rows: h.rows?.slice(0, 6) }));
-const row = (h, id) => h.rows.find((r) => r.studentId === id);
+const row = homeworkRow;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Posts the channel's read receipt of `messageId` until the server has it as sent: the message
 // reaches the server with the page's next push and the worker sends it within a second or two.
 // Meanwhile the server says it does not know it yet (404) or has not sent it (409 not_sent);
-// anything else is an answer.
-// The receipt carries the gateway's time: here the page's (real) clock, as the server's is moved.
+// anything else is an answer. The receipt carries the gateway's time: here the page's (real)
+// clock, as the server's is moved.
 async function postReadReceipt(messageId) {
   const deadline = Date.now() + 30000;
   for (;;) {
@@ -45,13 +43,7 @@ before(async () => {
   await giveChannelInboundSecret(env.server, 'sms', SECRET);
   app = await openSignedIn(env.browser, env.server, 'tutor1');
   const { page } = app;
-  await page.evaluate(() => window.workbench.openView('homework'));
-  const lessons = (await page.evaluate(() => window.workbench.query('lessons.state'))).lessons;
-  const now = await page.evaluate(() => Date.now());
-  lesson = lessons.filter((l) => l.classId === 'k1' && l.end < now).sort((a, b) => b.end - a.end)[0];
-  assert.ok(lesson, 'class k1 has an ended lesson');
-  await page.evaluate((l) => window.workbench.query('lessons.choose', l), lesson);
-  await waitForHomework(page, (h, l) => h.ready && h.lessonId === l.lessonId, lesson);
+  lesson = await openLastEndedLesson(page, 'k1');
 });
 
 test('a read receipt from the channel shows 家长已查看 for the feedback the tutor sent', async () => {

@@ -9,30 +9,22 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser } from './lib/fixture.mjs';
-import { openSignedIn, waitForLabels, artifactsDir, clickLabel, focusEmptyField, waitForIdle, waitForQuery } from './lib/browser.mjs';
+import { homework, waitForHomework, homeworkRow, openLastEndedLesson } from './lib/homework.mjs';
+import { openSignedIn, waitForLabels, artifactsDir, clickLabel, focusEmptyField, waitForIdle } from './lib/browser.mjs';
 
 const env = useServerAndBrowser({});
 let app;
 let lesson;
 const handedIn = [];
 
-const homework = (page) => page.evaluate(() => window.workbench.query('homework.state'));
-const waitForHomework = (page, predicate, arg, timeout) =>
-  waitForQuery(page, 'homework.state', predicate, arg, timeout, (h) => JSON.stringify({ ...h, rows: h.rows?.slice(0, 6) }));
-const row = (h, id) => h.rows.find((r) => r.studentId === id);
+const row = homeworkRow;
 const shot = async (page, name) => { await waitForIdle(page).catch(() => {}); await page.screenshot({ path: path.join(artifactsDir(), name) }); };
 
 before(async () => {
   await env.ready;
   app = await openSignedIn(env.browser, env.server, 'tutor1');
   const { page } = app;
-  await page.evaluate(() => window.workbench.openView('homework'));
-  const lessons = (await page.evaluate(() => window.workbench.query('lessons.state'))).lessons;
-  const now = await page.evaluate(() => Date.now());
-  lesson = lessons.filter((l) => l.classId === 'k1' && l.end < now).sort((a, b) => b.end - a.end)[0];
-  assert.ok(lesson, 'class k1 has an ended lesson');
-  await page.evaluate((l) => window.workbench.query('lessons.choose', l), lesson);
-  await waitForHomework(page, (h, l) => h.ready && h.lessonId === l.lessonId, lesson);
+  lesson = await openLastEndedLesson(page, 'k1');
 });
 
 test('submissions: who handed in and when, the urge count, and hand-ins recorded arrive on the board', async () => {

@@ -9,6 +9,7 @@
 #include "views/dashboard_model.h"
 #include "views/lesson_picker.h"
 #include "views/lessons_ui.h"
+#include "views/matrix_drawlist.h"
 #include "views/matrix_gl.h"
 #include "offline/workspace.h"
 #include "widgets.h"
@@ -26,6 +27,9 @@ MatrixLayout& layout() {
     static MatrixLayout l;
     return l;
 }
+
+MatrixRenderer g_renderer = MatrixRenderer::Shader;
+int g_repeat = 1;
 
 const char* const kAttendanceKeys[] = {"dashboard.matrix.unknown", "dashboard.matrix.attended", "dashboard.matrix.leave",
                                        "dashboard.matrix.absent"};
@@ -92,6 +96,13 @@ void draw_column_numbers(int columns, float x0) {
 
 const MatrixLayout& matrix_layout() { return layout(); }
 
+void set_matrix_renderer(MatrixRenderer renderer, int repeat) {
+    g_renderer = renderer;
+    g_repeat = std::clamp(repeat, 1, 1000);
+}
+MatrixRenderer matrix_renderer() { return g_renderer; }
+int matrix_repeat() { return g_repeat; }
+
 void draw_dashboard_matrix(const DashboardModel& m) {
     const StudentLessonMatrix& mx = m.matrix;
     widgets::section_title(ui::format("dashboard.matrix.title", {{"students", std::to_string(mx.rows.size())},
@@ -133,7 +144,13 @@ void draw_dashboard_matrix(const DashboardModel& m) {
             draw_tooltip(mx, row, column);
         }
     }
-    matrix_gl::draw(dl, l.min, l.max, l.first_row, kCellW, kCellH, l.hover_column, l.hover_row);
+    for (int i = 0; i < g_repeat; ++i) {
+        if (g_renderer == MatrixRenderer::DrawList)
+            matrix_drawlist::draw(dl, m.texels, static_cast<int>(mx.rows.size()), mx.columns, l.min, l.max, l.first_row,
+                                  kCellW, kCellH, l.hover_column, l.hover_row);
+        else
+            matrix_gl::draw(dl, l.min, l.max, l.first_row, kCellW, kCellH, l.hover_column, l.hover_row);
+    }
     ImGui::EndChild();
 }
 

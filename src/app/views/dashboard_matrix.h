@@ -11,6 +11,15 @@ struct DashboardModel;
 
 void draw_dashboard_matrix(const DashboardModel& m);
 
+// Who draws the cells: the app's GL program, or its peer, ImGui rectangles
+// (views/matrix_drawlist.h), for the benchmark and the test that both draw the same pixels.
+// `repeat` > 1 draws the cells that many times over (the benchmark's amplifier: the cost of one
+// draw is then measurable apart from the rest of the frame).
+enum class MatrixRenderer { Shader, DrawList };
+void set_matrix_renderer(MatrixRenderer renderer, int repeat = 1);
+MatrixRenderer matrix_renderer();
+int matrix_repeat();
+
 // Where the last frame drew the matrix (tests: which pixel shows which cell).
 struct MatrixLayout {
     ImVec2 min, max;      // the matrix's visible rectangle on the canvas
