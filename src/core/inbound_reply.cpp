@@ -45,7 +45,7 @@ const Event* latest_survey(const State& s, const std::string& student_id, TimeMs
 }
 
 Event new_reply_event(const State& s, const InboundReply& r, const std::string& student_id,
-                      const std::set<std::string>& retracted)
+                      const std::set<std::string>& retracted, bool from_student)
 {
     Event e;
     e.id = reply_event_id(r, student_id);
@@ -55,19 +55,23 @@ Event new_reply_event(const State& s, const InboundReply& r, const std::string& 
     e.channel = r.channel_id;
     e.text = r.text;
     e.source = EventSource::Auto;  // no one at the workbench typed it: the channel brought it in
+    if (from_student) {
+        e.value = kStudentReplyValue;  // answers no survey: the survey asks the parent
+        return e;
+    }
     if (const Event* survey = latest_survey(s, student_id, r.at, retracted)) e.ref_id = survey->id;
     return e;
 }
 
 PlannedReply plan_for_student(const State& s, const InboundReply& r, const std::string& student_id,
-                              const std::set<std::string>& retracted)
+                              const std::set<std::string>& retracted, bool from_student)
 {
     PlannedReply p;
     p.student_id = student_id;
     p.event_id = reply_event_id(r, student_id);
     const Event* recorded = find_event(s, p.event_id);
     p.already_recorded = recorded != nullptr;
-    Event reply = recorded ? *recorded : new_reply_event(s, r, student_id, retracted);
+    Event reply = recorded ? *recorded : new_reply_event(s, r, student_id, retracted, from_student);
     if (!recorded) p.mutations.push_back(Mutation{"event.record", to_json_value(reply)});
     p.survey_event_id = reply.ref_id;
     ReplyDecision d = decide_reply(s, reply);
@@ -108,20 +112,33 @@ std::vector<std::string> students_of_sender(const State& s, const InboundReply& 
     return out;
 }
 
+std::vector<std::string> students_by_own_phone(const State& s, const InboundReply& r)
+{
+    const std::string phone = phone_digits(r.phone);
+    std::vector<std::string> out;
+    if (phone.empty()) return out;
+    for (const auto& [id, st] : s.students)
+        if (phone_digits(st.student_phone) == phone) out.push_back(id);
+    return out;
+}
+
 InboundPlan plan_inbound_reply(const State& s, const InboundReply& r)
 {
     InboundPlan plan;
     std::vector<std::string> students = students_of_sender(s, r);
+    // A parent's phone wins: a child who answers from it answers as the family.
+    const bool from_student = students.empty();
+    if (from_student) students = students_by_own_phone(s, r);
     if (students.empty()) {
         std::string who;
         if (!r.phone.empty()) who = "parent phone " + r.phone;
         if (!r.parent_id.empty()) who += (who.empty() ? "" : " or ") + std::string("parent id ") + r.parent_id;
         plan.error = "no student has " + (who.empty() ? std::string("this sender") : who) +
-                     "; the sender must be a student's parentPhone, wechat or student id";
+                     "; the sender must be a student's parentPhone, studentPhone, wechat or student id";
         return plan;
     }
     const std::set<std::string> retracted = retracted_events(s);
-    for (const auto& id : students) plan.replies.push_back(plan_for_student(s, r, id, retracted));
+    for (const auto& id : students) plan.replies.push_back(plan_for_student(s, r, id, retracted, from_student));
     return plan;
 }
 

@@ -6,8 +6,10 @@
 //
 // The sender is matched by phone (digits only: "+86 138-0000-0000" is 13800000000) against each
 // student's parentPhone, or by parentId against the student's wechat field or the student id.
-// A parent of siblings answers for each of them. Nothing a parent wrote is dropped: a reply to
-// no survey is still recorded (outcome not_a_survey_reply, refId empty).
+// A parent of siblings answers for each of them. A phone no parent has may be a student's own
+// (studentPhone): their reply is recorded as the student's (value "student", outcome
+// from_student), never as an answer to the parent's survey. Nothing anyone wrote is dropped: a
+// reply to no survey is still recorded (outcome not_a_survey_reply, refId empty).
 //
 // Ids are derived from the input, so the same reply planned twice gives the same ids: with an
 // external id (the channel's own message id) "reply:<channel>:<external id>:<student>", else
@@ -53,5 +55,7 @@ std::string phone_digits(const std::string& phone);
 
 // The ids of the students whose parent `reply` is from (phone or parentId), in id order.
 std::vector<std::string> students_of_sender(const State& state, const InboundReply& reply);
+// The ids of the students whose own phone (studentPhone) `reply` is from, in id order.
+std::vector<std::string> students_by_own_phone(const State& state, const InboundReply& reply);
 
 }  // namespace wb

@@ -166,6 +166,10 @@ ReplyDecision decide_reply(const State& state, const Event& reply)
 {
     ReplyDecision d;
     d.parsed = parse_reply(reply.text);
+    if (reply.value == kStudentReplyValue) {
+        d.outcome = ReplyOutcome::FromStudent;
+        return d;
+    }
     const Event* survey = find_event(state, reply.ref_id);
     if (reply.kind != EventKind::Reply || !survey || survey->lesson_id.empty() || survey->student_id != reply.student_id) {
         d.outcome = ReplyOutcome::NotASurveyReply;

@@ -36,13 +36,18 @@ ParsedReply parse_reply(std::string_view text);
 
 constexpr TimeMs kReplyWindowMs = 8 * kHourMs;
 
-enum class ReplyOutcome { Mark, Unclear, OutsideWindow, ManualMarkStands, NotASurveyReply };
+// FromStudent: the student wrote from their own phone (a reply to the feedback they got, say):
+// recorded, never a mark (the survey asks the parent).
+enum class ReplyOutcome { Mark, Unclear, OutsideWindow, ManualMarkStands, NotASurveyReply, FromStudent };
 inline const std::vector<const char*>& enum_names(ReplyOutcome)
 {
     static const std::vector<const char*> n{"mark", "unclear", "outside_window", "manual_mark_stands",
-                                            "not_a_survey_reply"};
+                                            "not_a_survey_reply", "from_student"};
     return n;
 }
+
+// The value of a reply event the student sent from their own phone (a parent's has none).
+constexpr const char* kStudentReplyValue = "student";
 
 struct ReplyDecision {
     ReplyOutcome outcome = ReplyOutcome::Unclear;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/enum_names.h"
+#include "core/reply_parser.h"
 
 namespace wb {
 namespace {
@@ -43,6 +44,7 @@ bool timed(EventKind k) { return k == EventKind::Call || k == EventKind::Visit; 
 std::string summary_key(const Event& e)
 {
     std::string key = std::string("timeline.") + to_string(e.kind);
+    if (e.kind == EventKind::Reply && e.value == kStudentReplyValue) return key + ".student";
     auto valued = valued_kinds().find(e.kind);
     if (valued == valued_kinds().end()) return key;
     for (const char* v : valued->second)
@@ -322,6 +324,7 @@ std::vector<std::string> timeline_phrase_keys()
         }
         if (!has_other) keys.push_back(std::string("timeline.") + kind + ".other");
     }
+    keys.push_back("timeline.reply.student");
     for (const char* k : {"call.duration.empty", "call.duration.invalid", "call.duration.seconds_range",
                           "call.duration.too_long"})
         keys.push_back(k);

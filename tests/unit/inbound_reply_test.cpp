@@ -219,3 +219,37 @@ TEST_CASE("inbound: a reply to no survey is recorded all the same, answering not
     InboundPlan after = receive(s, from_phone("13800000001", "1", kSent + 2 * kHourMs));
     CHECK(after.replies.at(0).outcome == ReplyOutcome::NotASurveyReply);
 }
+
+TEST_CASE("inbound: a student writing from their own phone is recorded as the student's, never a mark")
+{
+    State s = roster();
+    must(s, "student.upsert", {{"id", "s1"}, {"name", "Student 1"}, {"parentPhone", "+86 138-0000-0001"},
+                               {"studentPhone", "150 0000 0001"}});
+    survey(s, "sv1", "s1");
+    // Within the survey's window and as clear as can be: still the student's words, not the parent's answer.
+    InboundPlan plan = receive(s, from_phone("15000000001", "老师我能来", kSent + kHourMs));
+    REQUIRE(plan.replies.size() == 1);
+    const PlannedReply& p = plan.replies[0];
+    CHECK(p.student_id == "s1");
+    CHECK(p.outcome == ReplyOutcome::FromStudent);
+    CHECK(p.mark.empty());
+    CHECK(p.survey_event_id.empty());
+    const Event* reply = find_event(s, p.event_id);
+    REQUIRE(reply != nullptr);
+    CHECK(reply->value == "student");
+    CHECK(reply->ref_id.empty());
+    CHECK(reply->text == "老师我能来");
+    CHECK(marks(s, "s1").empty());
+    CHECK(students_by_own_phone(s, from_phone("+86 15000000001", "", 0)) == std::vector<std::string>{"s1"});
+
+    // The parent's phone wins when a student's own phone is also a parent's (a child on the family phone).
+    must(s, "student.upsert", {{"id", "s2"}, {"name", "Student 2"}, {"parentPhone", "15000000001"}});
+    InboundPlan family = plan_inbound_reply(s, from_phone("15000000001", "1", kSent + 2 * kHourMs));
+    REQUIRE(family.replies.size() == 1);
+    CHECK(family.replies[0].student_id == "s2");
+    CHECK(family.replies[0].outcome != ReplyOutcome::FromStudent);
+
+    // An unknown phone is still an error, naming where a sender may be found.
+    InboundPlan unknown = plan_inbound_reply(s, from_phone("15999999999", "?", kSent));
+    CHECK(unknown.error.find("studentPhone") != std::string::npos);
+}

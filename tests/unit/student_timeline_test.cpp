@@ -199,3 +199,14 @@ TEST_CASE("every key the timeline emits is translated, and the demo's events onl
     MESSAGE(seen.size() << " timeline keys seen over the demo");
     CHECK(seen.size() >= 8);
 }
+
+TEST_CASE("the timeline tells a student's own reply from their parent's")
+{
+    auto s = small_roster("Asia/Shanghai", kLesson1);
+    record(s, "from-parent", "reply", kLesson1 - kDayMs, {{"studentId", "s1"}, {"text", "能来"}, {"source", "auto"}});
+    record(s, "from-student", "reply", kLesson1 - kHourMs, {{"studentId", "s1"}, {"text", "收到"}, {"value", "student"}, {"source", "auto"}});
+    auto t = student_timeline(s, "s1");
+    REQUIRE(t.size() == 2);
+    CHECK(t[0].summary.key == "timeline.reply.student");
+    CHECK(t[1].summary.key == "timeline.reply");
+}
