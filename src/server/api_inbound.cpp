@@ -3,7 +3,7 @@
 // demo's parent reply, for a signed-in user, through a simulated channel. Both plan with the core
 // (plan_inbound_reply: reply events, marks within the 8-hour window) and apply as the system.
 // POST /api/inbound/<channel id>/receipt: the channel reports a message delivered, read or failed
-// (plan_inbound_receipt), with the same secret. docs/api.md, "Inbound replies" and "Receipts".
+// (plan_inbound_receipt), with the same secret. docs/api.md, "Inbound replies".
 #include <sodium.h>
 
 #include <chrono>

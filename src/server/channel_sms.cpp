@@ -1,6 +1,7 @@
 // SMS gateway over HTTP: POST {"to": <address = phone number>, "text", "id"} with
 // "Authorization: Bearer <key>".
-// A 2xx means the gateway accepted it (Sent); delivery reports are not read.
+// A 2xx means the gateway accepted it (Sent); its delivery and read reports come back through
+// POST /api/inbound/<channel>/receipt (api_inbound.cpp).
 #include <nlohmann/json.hpp>
 
 #include "server/channel_adapters.h"
