@@ -155,6 +155,7 @@ std::vector<RosterRow> build_roster(const State& state, const RosterInput& input
         r.pinyin = pinyin_key(s.name);
         r.parent_name = s.parent_name;
         r.parent_phone = s.parent_phone;
+        r.student_phone = s.student_phone;
         r.class_id = c.id;
         r.class_name = c.name;
         r.tutor_id = c.tutor_id;

@@ -46,6 +46,7 @@ struct RosterRow {
     PinyinKey pinyin;      // every reading, for search
     std::string parent_name;
     std::string parent_phone;
+    std::string student_phone;  // the student's own, for search by a phone's last digits
     std::string class_id;
     std::string class_name;
     std::string tutor_id;

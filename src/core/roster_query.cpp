@@ -55,7 +55,7 @@ bool text_matches_lowered(const RosterRow& row, const std::string& q)
     if (is_letters_or_digits(q) && pinyin_matches(row.pinyin, q)) return true;
     std::string digits = digits_of(q);
     if (digits.size() >= 3 && digits.size() == q.size() - std::count(q.begin(), q.end(), ' ') &&
-        ends_with(digits_of(row.parent_phone), digits))
+        (ends_with(digits_of(row.parent_phone), digits) || ends_with(digits_of(row.student_phone), digits)))
         return true;
     return false;
 }

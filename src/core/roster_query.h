@@ -21,7 +21,8 @@ constexpr int kRosterColumnCount = 10;
 struct RosterQuery {
     // Free text: a part of the student's or parent's name; letters are also matched against the
     // pinyin initials of the name ("zw" finds 张伟, any reading of a polyphone counts); 3 or more
-    // digits also match the end of the parent's phone number ("5678" finds 138 1234 5678).
+    // digits also match the end of the parent's or the student's phone number ("5678" finds
+    // 138 1234 5678).
     std::string text;
     // Filters; empty = any. A row passes when its value is one of those listed.
     std::vector<std::string> class_ids;

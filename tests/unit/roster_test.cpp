@@ -20,7 +20,8 @@ State named_roster()
 {
     State s = small_roster("Asia/Shanghai", kLesson1, 12, 3);
     must(s, "student.upsert", {{"id", "s1"}, {"name", "张伟"}, {"parentName", "张建国"}, {"parentPhone", "13812345678"}});
-    must(s, "student.upsert", {{"id", "s2"}, {"name", "王芳"}, {"parentName", "王强"}, {"parentPhone", "139 0000 1111"}});
+    must(s, "student.upsert", {{"id", "s2"}, {"name", "王芳"}, {"parentName", "王强"}, {"parentPhone", "139 0000 1111"},
+                               {"studentPhone", "150 0000 4321"}});
     must(s, "student.upsert", {{"id", "s3"}, {"name", "单雪"}, {"parentName", "单立"}, {"parentPhone", "13700002222"}});
     must(s, "user.upsert", {{"id", "t2"}, {"name", "Tutor 2"}, {"role", "tutor"}, {"managerId", "m1"}});
     must(s, "user.upsert", {{"id", "m2"}, {"name", "Manager 2"}, {"role", "manager"}});
@@ -179,6 +180,7 @@ TEST_CASE("roster search: name, pinyin initials (any reading), phone tail")
     CHECK(find("555").empty());      // the tail, not the middle
     CHECK(find("78").empty());       // fewer than 3 digits never match a phone
     CHECK(find("7777") == V{"s5"});
+    CHECK(find("4321") == V{"s2"});  // the student's own phone too
 }
 
 TEST_CASE("roster query: filters combine, sorting is stable on every column both ways")
