@@ -40,7 +40,7 @@ bool idle();                     // the loop is paused and no wake-up timer is p
 std::uint64_t gl_generation();
 
 // Benchmarks (tests/bench): while on, the loop draws every animation frame, each frame waits
-// for the GPU to finish (glFinish) and its times are kept (the last 10 000): from its start to
+// for the GPU to finish (glFinish) and its times are kept (the first 10 000): from its start to
 // ImGui's draw lists built (the CPU's part) and to the finished draw. take_frame_times() hands
 // them over and forgets them.
 struct FrameTime {

@@ -5,6 +5,7 @@
 #include "core/event_rules.h"
 #include "core/json_fields.h"
 #include "core/outbox.h"
+#include "core/outbox_rules.h"
 
 namespace wb {
 namespace {
@@ -23,27 +24,6 @@ TimeMs report_time(const OutboxMessage& m, TimeMs at)
 {
     TimeMs floor = std::max(m.created_at, m.history.empty() ? 0 : m.history.back().at);
     return std::max(at, floor);
-}
-
-Mutation attempt(const OutboxMessage& m, TimeMs at, AttemptOutcome outcome, const std::string& error = "")
-{
-    Json args{{"id", m.id}, {"at", at}, {"outcome", to_string(outcome)}};
-    if (!error.empty()) args["error"] = error;
-    return {"message.attempt", std::move(args)};
-}
-
-Event viewed_event(const OutboxMessage& m, TimeMs at)
-{
-    Event e;
-    e.id = receipt_viewed_event_id(m.id);
-    e.kind = EventKind::FeedbackViewed;
-    e.at = at;
-    e.student_id = m.student_id;
-    e.lesson_id = m.lesson_id;
-    e.channel = m.channel;
-    e.ref_id = m.id;
-    e.source = EventSource::Auto;  // the channel reported it; no one at the workbench recorded it
-    return e;
 }
 
 ReceiptPlan refuse(ReceiptRefusal why, std::string error)
@@ -84,18 +64,19 @@ ReceiptPlan plan_inbound_receipt(const State& s, const InboundReceipt& r)
             return refuse(ReceiptRefusal::Contradicts,
                           "/status: " + state_words(m) + " already; a delivered message cannot fail afterwards");
         if (m.state == MessageState::Sent)
-            p.mutations.push_back(attempt(m, at, AttemptOutcome::FailedPermanent, r.error.empty() ? kDefaultFailure : r.error));
+            p.mutations.push_back(attempt_mutation(m.id, at, AttemptOutcome::FailedPermanent, r.error.empty() ? kDefaultFailure : r.error));
         return p;
     }
     if (m.state == MessageState::Failed)
         return refuse(ReceiptRefusal::Contradicts, "/status: " + state_words(m) + "; it cannot be " + to_string(r.status));
-    if (m.state == MessageState::Sent) p.mutations.push_back(attempt(m, at, AttemptOutcome::Delivered));
+    if (m.state == MessageState::Sent) p.mutations.push_back(attempt_mutation(m.id, at, AttemptOutcome::Delivered));
     if (r.status == ReceiptStatus::Read && is_parent_feedback(m)) {
         // The parent read it when the channel says (never before it was written); only the
         // delivery report is held to the history's order.
         p.viewed_event_id = receipt_viewed_event_id(m.id);
         if (!find_event(s, p.viewed_event_id))
-            p.mutations.push_back(Mutation{"event.record", to_json_value(viewed_event(m, std::max(r.at, m.created_at)))});
+            p.mutations.push_back(Mutation{"event.record", to_json_value(event_about_message(
+                m, EventKind::FeedbackViewed, p.viewed_event_id, std::max(r.at, m.created_at)))});
     }
     return p;
 }

@@ -20,20 +20,26 @@ const std::vector<const char*>& state_parts()
 
 std::string outbox_sent_event_id(const std::string& message_id) { return "sent:" + message_id; }
 
-Event outbox_sent_event(const OutboxMessage& m, TimeMs at)
+Event event_about_message(const OutboxMessage& m, EventKind kind, std::string id, TimeMs at)
 {
     Event e;
-    e.id = outbox_sent_event_id(m.id);
-    e.kind = EventKind::MessageSent;
+    e.id = std::move(id);
+    e.kind = kind;
     e.at = at;
     e.student_id = m.student_id;
     e.lesson_id = m.lesson_id;
     e.channel = m.channel;
+    e.ref_id = m.id;
+    e.source = EventSource::Auto;
+    return e;
+}
+
+Event outbox_sent_event(const OutboxMessage& m, TimeMs at)
+{
+    Event e = event_about_message(m, EventKind::MessageSent, outbox_sent_event_id(m.id), at);
     e.value = m.template_id;
     e.text = m.text;
-    e.ref_id = m.id;
-    e.actor_id = m.created_by;
-    e.source = EventSource::Auto;  // no person recorded it: the outbox did, on the first send
+    e.actor_id = m.created_by;  // who queued it; the event itself the outbox recorded, on the first send
     return e;
 }
 

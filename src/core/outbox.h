@@ -148,6 +148,10 @@ constexpr size_t kMaxMessageChars = 1000;
 // it sent or delivered): id "sent:<message id>", the message's student, lesson, channel and text,
 // value = its template id, ref_id = the message id, source auto.
 Event outbox_sent_event(const OutboxMessage& message, TimeMs at);
+// An event about `message` (its student, lesson and channel; ref_id = the message id; source
+// auto: the outbox or a channel recorded it, no person did): what outbox_sent_event and a
+// channel's receipt (inbound_receipt.h) start from.
+Event event_about_message(const OutboxMessage& message, EventKind kind, std::string id, TimeMs at);
 // The id outbox_sent_event gives the event of the message `message_id`.
 std::string outbox_sent_event_id(const std::string& message_id);
 

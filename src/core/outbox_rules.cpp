@@ -184,6 +184,16 @@ MutationResult message_queue(State& s, const Json& args)
     return MutationResult::accepted();
 }
 
+Mutation attempt_mutation(const std::string& message_id, TimeMs at, AttemptOutcome outcome, const std::string& error,
+                          TimeMs next_attempt_at, HeldReason held)
+{
+    Json args{{"id", message_id}, {"at", at}, {"outcome", to_string(outcome)}};
+    if (!error.empty()) args["error"] = error;
+    if (next_attempt_at > 0) args["nextAttemptAt"] = next_attempt_at;
+    if (held != HeldReason::None) args["heldReason"] = to_string(held);
+    return {"message.attempt", std::move(args)};
+}
+
 MutationResult message_attempt(State& s, const Json& args)
 {
     AttemptArgs a;

@@ -13,8 +13,15 @@
 //                    event message_sent "sent:<id>" (outbox_sent_event in outbox.h).
 //   message.cancel   {id, at, by}      only while queued or held
 #include "core/mutation.h"
+#include "core/outbox.h"
 
 namespace wb {
+
+// The message.attempt recording one try at (or a report about) `message_id`: `error` for a
+// failure, `next_attempt_at` for a retry or a hold, `held` for a hold. The delivery worker's and
+// the channels' receipts' one way of writing it.
+Mutation attempt_mutation(const std::string& message_id, TimeMs at, AttemptOutcome outcome, const std::string& error = "",
+                          TimeMs next_attempt_at = 0, HeldReason held = HeldReason::None);
 
 MutationResult message_queue(State& state, const Json& args);
 MutationResult message_attempt(State& state, const Json& args);

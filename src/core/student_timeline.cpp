@@ -11,17 +11,26 @@ namespace wb {
 namespace {
 
 // Kinds whose summary depends on a value from a fixed set: "timeline.<kind>.<value>".
-const std::map<EventKind, std::vector<const char*>>& valued_kinds()
+// Kinds whose phrase depends on the event's value ("timeline.call.reached"); a value not listed
+// is ".other" (from a newer version of the rules), or, for a kind plain without a value, no
+// value is the kind's own phrase (a reply without one is the parent's: "timeline.reply").
+struct ValuedKind {
+    std::vector<const char*> values;
+    bool plain_without_value = false;
+};
+
+const std::map<EventKind, ValuedKind>& valued_kinds()
 {
-    static const std::map<EventKind, std::vector<const char*>> m{
-        {EventKind::Call, {"reached", "unreached"}},
-        {EventKind::AttendanceMark, {"attend", "leave"}},
-        {EventKind::Grade, {"S", "A", "B"}},
-        {EventKind::RefundDecision, {"retain", "refund"}},
-        {EventKind::RenewalStep, {"warmup", "reservation", "order"}},
-        {EventKind::TicketOpened, {"question", "incident"}},
-        {EventKind::Interaction, {"highlight", "active", "quiet", "lowlight"}},
-        {EventKind::Complaint, {"teaching", "service", "schedule", "other"}},
+    static const std::map<EventKind, ValuedKind> m{
+        {EventKind::Call, {{"reached", "unreached"}}},
+        {EventKind::AttendanceMark, {{"attend", "leave"}}},
+        {EventKind::Grade, {{"S", "A", "B"}}},
+        {EventKind::RefundDecision, {{"retain", "refund"}}},
+        {EventKind::RenewalStep, {{"warmup", "reservation", "order"}}},
+        {EventKind::TicketOpened, {{"question", "incident"}}},
+        {EventKind::Interaction, {{"highlight", "active", "quiet", "lowlight"}}},
+        {EventKind::Complaint, {{"teaching", "service", "schedule", "other"}}},
+        {EventKind::Reply, {{kStudentReplyValue}, true}},
     };
     return m;
 }
@@ -44,10 +53,9 @@ bool timed(EventKind k) { return k == EventKind::Call || k == EventKind::Visit; 
 std::string summary_key(const Event& e)
 {
     std::string key = std::string("timeline.") + to_string(e.kind);
-    if (e.kind == EventKind::Reply && e.value == kStudentReplyValue) return key + ".student";
     auto valued = valued_kinds().find(e.kind);
-    if (valued == valued_kinds().end()) return key;
-    for (const char* v : valued->second)
+    if (valued == valued_kinds().end() || (e.value.empty() && valued->second.plain_without_value)) return key;
+    for (const char* v : valued->second.values)
         if (e.value == v) return key + "." + v;
     return key + ".other";  // a value from a newer version of the rules
 }
@@ -317,14 +325,14 @@ std::vector<std::string> timeline_phrase_keys()
             keys.push_back(std::string("timeline.") + kind);
             continue;
         }
+        if (valued->second.plain_without_value) keys.push_back(std::string("timeline.") + kind);
         bool has_other = false;
-        for (const char* v : valued->second) {
+        for (const char* v : valued->second.values) {
             keys.push_back(std::string("timeline.") + kind + "." + v);
             has_other = has_other || std::string(v) == "other";
         }
         if (!has_other) keys.push_back(std::string("timeline.") + kind + ".other");
     }
-    keys.push_back("timeline.reply.student");
     for (const char* k : {"call.duration.empty", "call.duration.invalid", "call.duration.seconds_range",
                           "call.duration.too_long"})
         keys.push_back(k);

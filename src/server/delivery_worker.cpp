@@ -6,6 +6,7 @@
 #include "core/delivery_policy.h"
 #include "core/enum_names.h"
 #include "core/outbox.h"
+#include "core/outbox_rules.h"
 #include "core/time_zone.h"
 #include "server/organisation_sync.h"
 
@@ -53,16 +54,6 @@ Snapshot read_due(const State& s, TimeMs now, const std::set<std::string>& pause
     return out;
 }
 
-Mutation attempt(const OutboxMessage& m, TimeMs now, AttemptOutcome outcome, const std::string& error = "",
-                 TimeMs next = 0, HeldReason held = HeldReason::None)
-{
-    Json args{{"id", m.id}, {"at", now}, {"outcome", to_string(outcome)}};
-    if (!error.empty()) args["error"] = error;
-    if (next > 0) args["nextAttemptAt"] = next;
-    if (held != HeldReason::None) args["heldReason"] = to_string(held);
-    return {"message.attempt", std::move(args)};
-}
-
 }  // namespace
 
 DeliveryWorker::DeliveryWorker(OrganisationSync& sync, std::map<std::string, std::unique_ptr<Channel>> channels,
@@ -85,28 +76,28 @@ DeliveryPass DeliveryWorker::run_once()
         Mutation result;
         auto channel = channels_.find(m.channel);
         if (channel == channels_.end()) {
-            result = attempt(m, now, AttemptOutcome::FailedPermanent,
+            result = attempt_mutation(m.id, now, AttemptOutcome::FailedPermanent,
                              "no channel '" + m.channel + "' is configured for this organisation");
             ++pass.failed;
         } else if (DeliveryDecision d = decide_delivery(channel->second->config().rules, snap.quiet_hours, zone,
                                                         m.kind, due.sends_to_recipient, now);
                    !d.send_now) {
-            result = attempt(m, now, AttemptOutcome::Held, "", d.hold_until, d.reason);
+            result = attempt_mutation(m.id, now, AttemptOutcome::Held, "", d.hold_until, d.reason);
             ++pass.held;
         } else {
             const std::string recipient = m.recipient.user_id.empty() ? to_string(m.recipient.role) : m.recipient.user_id;
             DeliveryResult r = channel->second->send({m.id, to_string(m.kind), recipient, m.recipient.address, m.text,
                                                       due.student_name});
             if (r.ok()) {
-                result = attempt(m, now, r.outcome == DeliveryOutcome::Delivered ? AttemptOutcome::Delivered
+                result = attempt_mutation(m.id, now, r.outcome == DeliveryOutcome::Delivered ? AttemptOutcome::Delivered
                                                                                 : AttemptOutcome::Sent);
                 ++pass.sent;
             } else if (RetryDecision retry = next_retry(channel->second->config().rules.retry, m.attempts + 1, now);
                        r.outcome == DeliveryOutcome::Retryable && !retry.give_up) {
-                result = attempt(m, now, AttemptOutcome::FailedRetryable, r.error, retry.retry_at);
+                result = attempt_mutation(m.id, now, AttemptOutcome::FailedRetryable, r.error, retry.retry_at);
                 ++pass.retrying;
             } else {
-                result = attempt(m, now, AttemptOutcome::FailedPermanent, r.error);
+                result = attempt_mutation(m.id, now, AttemptOutcome::FailedPermanent, r.error);
                 ++pass.failed;
             }
         }

@@ -98,3 +98,36 @@ test('a read receipt from the channel shows 家长已查看 for the feedback the
   await page.screenshot({ path: path.join(artifactsDir(), 'homework-feedback-viewed.png') });
   assert.deepEqual(app.problems, []);
 });
+
+test('copied to send myself: each parent and each student with a phone; a student without one is named', async () => {
+  const { page } = app;
+  let h = await homework(page);
+  const students = await page.evaluate((ids) => ids.map((id) => window.workbench.entity('students', id)),
+    h.rows.filter((r) => r.submittedAt).map((r) => r.studentId));
+  const withPhone = students.find((st) => st.studentPhone);
+  const without = students.find((st) => !st.studentPhone);
+  assert.ok(withPhone && without, 'the lesson has students with and without a phone of their own');
+  for (const st of [withPhone, without]) {
+    const graded = await page.evaluate(([s, l]) => window.workbench.submit('event.record',
+      { id: `hw-regrade-copy-${s}`, kind: 'grade', at: Date.now() - 500, studentId: s, lessonId: l, value: 'S' }),
+    [st.id, lesson.lessonId]);
+    assert.equal(graded.ok, true, graded.reason);
+  }
+  await waitForHomework(page, (x, ids) => ids.every((id) => !x.rows.find((r) => r.studentId === id).feedbackSentAt),
+    [withPhone.id, without.id]);
+  h = await homework(page);
+  const due = h.rows.filter((r) => r.grade && !r.feedbackSentAt);
+  const dueStudents = await page.evaluate((ids) => ids.map((id) => window.workbench.entity('students', id)), due.map((r) => r.studentId));
+  await clickLabel(page, 'sms  ·  模拟渠道#route');
+  await clickLabel(page, '复制后自己发（微信）');
+  await waitForLabels(page, ['复制后自己发（微信）#route']);
+  await clickLabel(page, `一键反馈给 ${due.length} 位学员及家长`);
+  await waitForHomework(page, (x, ids) => ids.every((id) => x.rows.find((r) => r.studentId === id).feedbackSentAt > 0),
+    due.map((r) => r.studentId));
+  h = await homework(page);
+  const copies = due.length + dueStudents.filter((st) => st.studentPhone).length;
+  assert.match(h.last.message, new RegExp(`^已复制 ${copies} 条消息`));
+  assert.ok(h.last.message.includes('未发给学生：') && h.last.message.includes(without.name), h.last.message);
+  assert.equal(h.last.ok, true, 'every parent got it');
+  assert.deepEqual(app.problems, []);
+});

@@ -78,8 +78,11 @@ FamilyMessagesSent send_family_messages(const std::vector<FamilyMessage>& messag
     std::vector<std::string> no_phone, no_student_phone, refused;
     std::string clipboard, reason;
     for (const FamilyMessage& p : messages) {
-        if (channel && channel->type == "sms" && p.phone.empty()) {
-            (p.role == RecipientRole::Student ? no_student_phone : no_phone).push_back(p.name);
+        // An SMS needs the phone; a student is reached at their own phone only, on every route
+        // (a group robot would post their message into the parents' group).
+        const bool student = p.role == RecipientRole::Student;
+        if (p.phone.empty() && (student || (channel && channel->type == "sms"))) {
+            (student ? no_student_phone : no_phone).push_back(p.name);
             continue;
         }
         const std::string id = channel ? workspace().new_id("msg") : "";

@@ -3,7 +3,8 @@
 // the parent, or (one-click feedback) to the student as well. Through a channel (message.queue
 // into the outbox; works offline, syncs later) or, on the "copy and send it myself" route, copied
 // to the clipboard together and recorded as sent (event.record message_sent). A parent without a
-// phone cannot get an SMS: they are named, not dropped silently; so is a student without one.
+// phone cannot get an SMS, and a student without a phone of their own gets nothing on any route:
+// they are named, not dropped silently.
 #include <string>
 #include <vector>
 
