@@ -37,6 +37,21 @@ async function postReadReceipt(messageId) {
   }
 }
 
+// The students (their rows in the data) of the lesson who handed in.
+async function studentsWhoHandedIn(page) {
+  const h = await homework(page);
+  return page.evaluate((ids) => ids.map((id) => window.workbench.entity('students', id)),
+    h.rows.filter((r) => r.submittedAt).map((r) => r.studentId));
+}
+
+// A new grade for the student's work: its feedback is due anew.
+async function regrade(page, studentId, grade, extra = {}) {
+  const recorded = await page.evaluate(([s, l, g, x]) => window.workbench.submit('event.record',
+    { id: `hw-regrade-${g}-${s}`, kind: 'grade', at: Date.now() - 500, studentId: s, lessonId: l, value: g, ...x }),
+  [studentId, lesson.lessonId, grade, extra]);
+  assert.equal(recorded.ok, true, recorded.reason);
+}
+
 before(async () => {
   await env.ready;
   await env.server.moveClockToDaytime();
@@ -48,19 +63,13 @@ before(async () => {
 
 test('a read receipt from the channel shows 家长已查看 for the feedback the tutor sent', async () => {
   const { page } = app;
-  let h = await homework(page);
   // A work by a student with a phone of their own, graded again: its feedback is due anew.
-  const students = await page.evaluate((ids) => ids.map((id) => window.workbench.entity('students', id)),
-    h.rows.filter((r) => r.submittedAt).map((r) => r.studentId));
-  const student = students.find((st) => st.studentPhone);
+  const student = (await studentsWhoHandedIn(page)).find((st) => st.studentPhone);
   assert.ok(student, 'a student of the lesson who handed in has a phone of their own');
-  const graded = await page.evaluate(([s, l]) => window.workbench.submit('event.record',
-    { id: `hw-regrade-${s}`, kind: 'grade', at: Date.now() - 1000, studentId: s, lessonId: l, value: 'A', text: '思路清晰' }),
-  [student.id, lesson.lessonId]);
-  assert.equal(graded.ok, true, graded.reason);
+  await regrade(page, student.id, 'A', { text: '思路清晰' });
   await waitForHomework(page, (x, id) => x.rows.find((r) => r.studentId === id).grade === 'A' &&
     !x.rows.find((r) => r.studentId === id).feedbackSentAt, student.id);
-  h = await homework(page);
+  let h = await homework(page);
   const due = h.rows.filter((r) => r.grade && !r.feedbackSentAt).length;
 
   await clickLabel(page, '提交情况');
@@ -101,21 +110,14 @@ test('a read receipt from the channel shows 家长已查看 for the feedback the
 
 test('copied to send myself: each parent and each student with a phone; a student without one is named', async () => {
   const { page } = app;
-  let h = await homework(page);
-  const students = await page.evaluate((ids) => ids.map((id) => window.workbench.entity('students', id)),
-    h.rows.filter((r) => r.submittedAt).map((r) => r.studentId));
+  const students = await studentsWhoHandedIn(page);
   const withPhone = students.find((st) => st.studentPhone);
   const without = students.find((st) => !st.studentPhone);
   assert.ok(withPhone && without, 'the lesson has students with and without a phone of their own');
-  for (const st of [withPhone, without]) {
-    const graded = await page.evaluate(([s, l]) => window.workbench.submit('event.record',
-      { id: `hw-regrade-copy-${s}`, kind: 'grade', at: Date.now() - 500, studentId: s, lessonId: l, value: 'S' }),
-    [st.id, lesson.lessonId]);
-    assert.equal(graded.ok, true, graded.reason);
-  }
+  for (const st of [withPhone, without]) await regrade(page, st.id, 'S');
   await waitForHomework(page, (x, ids) => ids.every((id) => !x.rows.find((r) => r.studentId === id).feedbackSentAt),
     [withPhone.id, without.id]);
-  h = await homework(page);
+  let h = await homework(page);
   const due = h.rows.filter((r) => r.grade && !r.feedbackSentAt);
   const dueStudents = await page.evaluate((ids) => ids.map((id) => window.workbench.entity('students', id)), due.map((r) => r.studentId));
   await clickLabel(page, 'sms  ·  模拟渠道#route');
