@@ -32,7 +32,7 @@ json cases_json() {
     json students = json::array();
     for (const RefundStudent& s : m.students) students.push_back({{"id", s.id}, {"name", s.name}});
     return {{"ready", true}, {"now", m.now}, {"cases", cases}, {"risks", risks}, {"low", m.low}, {"riskKnown", m.risk_known},
-            {"students", students}, {"computations", m.computations}};
+            {"students", students}, {"formStudent", refund_form_student(m)}, {"computations", m.computations}};
 }
 
 const bool registered = register_test_query("refunds.state", [](const json&) { return cases_json(); });

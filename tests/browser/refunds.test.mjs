@@ -8,7 +8,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser } from './lib/fixture.mjs';
-import { openSignedIn, openApp, signIn, waitForLabels, artifactsDir, clickLabel, focusEmptyField, waitForPageCondition } from './lib/browser.mjs';
+import { openSignedIn, openApp, signIn, waitForLabels, artifactsDir, clickLabel, focusEmptyField, waitForPageCondition, waitForIdle } from './lib/browser.mjs';
 
 const env = useServerAndBrowser({ automation: true, testClock: true });
 const HOUR = 3600 * 1000;
@@ -63,6 +63,9 @@ test('a request escalates to the manager after 5 h on the server clock, and the 
   await clickLabel(page, '选择学员#combo');
   await waitForLabels(page, [student.name]);
   await clickLabel(page, student.name);
+  // The pick lands on a later frame (and closes the list): a click before that only closes it.
+  await waitForPageCondition(page, (id) => window.workbench.query('refunds.state').formStudent === id, student.id);
+  await waitForIdle(page).catch(() => {});
   await clickLabel(page, '登记申请');
   await waitForLabels(page, ['请填写申请原因']);
   assert.equal((await refunds(page)).cases.length, 0, 'nothing recorded without a reason');

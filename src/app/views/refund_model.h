@@ -44,5 +44,7 @@ struct RefundsModel {
 };
 
 const RefundsModel& refunds_model();
+// The student the view's request form has chosen, "" for none yet (tests: the pick took effect).
+std::string refund_form_student(const RefundsModel& m);
 
 }  // namespace wb::app

@@ -189,6 +189,15 @@ void submit_request(const RefundsModel& m) {
     platform::request_redraw();
 }
 
+}  // namespace
+
+std::string refund_form_student(const RefundsModel& m) {
+    const int i = ui_state().request_student;
+    return i >= 0 && i < int(m.students.size()) ? m.students[size_t(i)].id : "";
+}
+
+namespace {
+
 void draw_request_form(const RefundsModel& m) {
     RefundsUi& s = ui_state();
     label(ui::tr("refunds.new.title"), theme::palette().text);
